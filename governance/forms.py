@@ -1,0 +1,38 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+
+from config.forms import gds_helper
+
+
+class SignInForm(AuthenticationForm):
+    """Sign in with a username and password, in GOV.UK style."""
+
+    error_messages = {
+        "invalid_login": "Enter a correct username and password. Both are case-sensitive.",
+        "inactive": "This account has been closed. Ask an OPCC officer to reopen it.",
+    }
+
+    def __init__(self, request=None, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+        self.fields["username"].widget.attrs.update(
+            {"autocomplete": "username", "spellcheck": "false", "autocapitalize": "none"}
+        )
+        self.helper = gds_helper("Sign in")
+
+
+class ChangePasswordForm(PasswordChangeForm):
+    """Change one's own password, in GOV.UK style."""
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.fields["old_password"].error_messages["required"] = "Enter your current password"
+        self.fields["new_password1"].error_messages["required"] = "Enter a new password"
+        self.fields["new_password2"].error_messages["required"] = "Confirm your new password"
+        for name in ("new_password1", "new_password2"):
+            self.fields[name].widget = forms.PasswordInput(attrs={"autocomplete": "new-password"})
+        self.fields[
+            "new_password1"
+        ].help_text = "At least 12 characters, not a common password and not only numbers."
+        self.helper = gds_helper("Change password")

@@ -1,0 +1,40 @@
+"""The service navigation: each role sees the parts of the service it can use.
+
+Each app adds its entries to NAVIGATION as its pages land; an entry shows when its
+predicate holds for the signed-in user.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from governance.selectors import Roles
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    shown_to: Callable[[Roles], bool]
+    # The item counts as current for any path under this prefix (default: its own URL).
+    prefix: str | None = None
+
+
+NAVIGATION: list[NavItem] = [
+    NavItem("Home", "dashboard", lambda roles: roles.is_authenticated),
+    NavItem("Administration", "admin:index", lambda roles: roles.is_officer, prefix="/admin/"),
+]
+
+
+def items_for(roles: Roles, path: str) -> list[dict]:
+    """The navigation entries this person sees, with the current one marked."""
+    items = []
+    for item in NAVIGATION:
+        if not item.shown_to(roles):
+            continue
+        url = reverse(item.url_name)
+        prefix = item.prefix or url
+        current = path == url if prefix == "/" else path.startswith(prefix)
+        items.append({"label": item.label, "url": url, "current": current})
+    return items

@@ -1,0 +1,39 @@
+"""Who may do what in the partnership. Pages, API and admin all ask these predicates."""
+
+import rules
+
+from governance.selectors import roles_for
+
+
+@rules.predicate
+def is_opcc_officer(user) -> bool:
+    """Staff of the OPCC: they manage everything."""
+    return roles_for(user).is_officer
+
+
+@rules.predicate
+def is_board_member(user) -> bool:
+    """Members of a Strategic Partnership Board: they read reports."""
+    return roles_for(user).is_board_member
+
+
+@rules.predicate
+def is_body_member(user) -> bool:
+    """Members of any JAG, CSP, county board, SOG or SPB."""
+    return roles_for(user).is_body_member
+
+
+@rules.predicate
+def is_partner_user(user) -> bool:
+    """Staff of a partner organisation (any organisation other than the OPCC)."""
+    return roles_for(user).is_partner
+
+
+@rules.predicate
+def is_member_of_body(user, body) -> bool:
+    """Whether the user holds a seat on this body."""
+    return body is not None and body.pk in roles_for(user).body_ids
+
+
+rules.add_perm("governance.view_partnership_overview", is_opcc_officer)
+rules.add_perm("governance.use_admin", is_opcc_officer)
