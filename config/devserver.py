@@ -51,7 +51,15 @@ def stop(children: list[subprocess.Popen]) -> None:
             os.killpg(child.pid, signal.SIGKILL)
 
 
+def interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main() -> int:
+    # Ctrl-C, a closed terminal or a plain kill all stop everything. Installed explicitly,
+    # because a shell that starts us in the background would have SIGINT ignored.
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, interrupt)
     port = os.environ.get("PORT", "8000")
     address = f"http://127.0.0.1:{port}"
     manage("migrate", "--no-input", "-v0")
@@ -61,7 +69,6 @@ def main() -> int:
         start("-m", "celery", "-A", "config", "worker", "--loglevel=INFO", "--pool=solo"),
         start("-m", "celery", "-A", "config", "beat", "--loglevel=INFO", "--pidfile="),
     ]
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt))
     try:
         if not wait_until_live(f"{address}/health/live"):
             print("The web app did not start; see the messages above.", file=sys.stderr)
