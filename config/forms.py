@@ -9,5 +9,7 @@ def gds_helper(submit_label: str) -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
     helper.form_show_errors = True
+    # Pages write their own <form> tag and CSRF token.
+    helper.disable_csrf = True
     helper.add_input(Submit("submit", submit_label))
     return helper

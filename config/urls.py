@@ -7,6 +7,7 @@ from config import views
 urlpatterns = [
     path("health/live", views.health_live, name="health-live"),
     path("health/ready", views.health_ready, name="health-ready"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("cookies/", views.cookies, name="cookies"),
     path("admin/", admin.site.urls),

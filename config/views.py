@@ -4,7 +4,8 @@ import logging
 
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -53,6 +54,12 @@ def health_ready(request: HttpRequest) -> HttpResponse:
         body = "unavailable: " + ", ".join(failing)
         return HttpResponse(body, status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin's)."""
+    return redirect(static("img/favicon.svg"))
 
 
 def accessibility_statement(request: HttpRequest) -> HttpResponse:

@@ -40,6 +40,7 @@ EXPECTATIONS: dict[str, tuple] = {
     # Service-wide pages
     "health/live": (no_args, everyone()),
     "health/ready": (no_args, everyone()),
+    "favicon.ico": (no_args, everyone("redirect")),
     "accessibility/": (no_args, everyone()),
     "cookies/": (no_args, everyone()),
     "": (no_args, everyone()),

@@ -50,3 +50,15 @@ def test_wrong_password_shows_the_error_summary_and_keeps_the_username(
     expect(summary).to_be_focused()
     expect(page.get_by_label("Username")).to_have_value(world.people.officer.username)
     expect(page.get_by_label("Password")).to_have_value("")
+
+
+def test_empty_sign_in_shows_both_fields_in_the_error_state(page: Page, server_url):
+    page.goto(server_url + "/accounts/login/")
+    page.get_by_role("button", name="Sign in").click()
+
+    summary = page.get_by_role("alert")
+    expect(summary.get_by_role("link", name="Enter your username")).to_be_visible()
+    expect(summary.get_by_role("link", name="Enter your password")).to_be_visible()
+    # crispy-forms-gds styles only text inputs in error; templates/gds/field.html does the rest.
+    for label in ("Username", "Password"):
+        expect(page.get_by_label(label)).to_have_class(re.compile(r"\bgovuk-input--error\b"))

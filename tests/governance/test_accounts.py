@@ -132,3 +132,19 @@ def test_officer_reaches_the_admin_without_a_staff_flag(client_as, world):
     response = client_as("officer").get("/admin/governance/body/")
     assert response.status_code == 200
     assert "JAG A" in response.content.decode()
+
+
+def test_password_change_names_a_wrong_current_password_and_a_mismatch(client, world):
+    client.force_login(world.people.officer)
+    body = client.post(
+        reverse("password_change"),
+        {"old_password": "wrong", "new_password1": "one-long-pass", "new_password2": "another-one"},
+    ).content.decode()
+    assert "Your current password is not right" in body
+    assert "The new passwords do not match" in body
+
+
+def test_forms_do_not_steal_focus_from_the_skip_link(client, world):
+    assert "autofocus" not in client.get(reverse("login")).content.decode()
+    client.force_login(world.people.officer)
+    assert "autofocus" not in client.get(reverse("password_change")).content.decode()
