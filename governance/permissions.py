@@ -33,7 +33,3 @@ def is_partner_user(user) -> bool:
 def is_member_of_body(user, body) -> bool:
     """Whether the user holds a seat on this body."""
     return body is not None and body.pk in roles_for(user).body_ids
-
-
-rules.add_perm("governance.view_partnership_overview", is_opcc_officer)
-rules.add_perm("governance.use_admin", is_opcc_officer)

@@ -25,3 +25,12 @@ def test_page_query_count_is_pinned(path, role, client_as, django_assert_num_que
     with django_assert_num_queries(PINNED[path, role]):
         response = client.get(path)
     assert response.status_code == 200
+
+
+def test_favicon_redirects_to_the_service_icon_without_a_query(
+    client, db, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/img/favicon.svg"
