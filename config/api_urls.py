@@ -1,15 +1,21 @@
-"""The API under /api/v1/: each app registers its viewsets on the one router."""
+"""The API under /api/v1/: each part of each app registers its viewsets on the one router."""
 
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from governance import api as governance_api
+from governance.api import issues, meetings, people, reviews
+from peoplezones.api import activities, zones
+
+PARTS = [meetings, issues, reviews, zones, activities]
 
 router = DefaultRouter()
-router.register("organisations", governance_api.OrganisationViewSet, basename="organisation")
+router.register("organisations", people.OrganisationViewSet, basename="organisation")
+for part in PARTS:
+    part.register(router)
 
 urlpatterns = [
-    path("auth/token/", governance_api.ObtainTokenView.as_view(), name="api-token"),
-    path("me/", governance_api.MeView.as_view(), name="api-me"),
+    path("auth/token/", people.ObtainTokenView.as_view(), name="api-token"),
+    path("me/", people.MeView.as_view(), name="api-me"),
+    *[pattern for part in PARTS for pattern in part.urlpatterns],
     path("", include(router.urls)),
 ]

@@ -1,7 +1,7 @@
 """The role × URL expectation table walked by tests/test_permission_matrix.py.
 
 Every URL pattern of the service needs a row here: a pattern without one fails the test,
-so each app that adds a URL adds its row. Keys are the pattern's route as Django's resolver
+so each part that adds a URL adds its row in tests/matrix/<part>.py. Keys are the pattern's route as Django's resolver
 spells it. Each row gives the path arguments (a function of the `world` fixture) and the
 outcome of a GET for each role:
 
@@ -14,26 +14,10 @@ outcome of a GET for each role:
   method    405 (the URL takes another method, e.g. POST only)
 """
 
-from tests.conftest import ROLES
+from tests.matrix import activities, issues, meetings, no_args, officers, reviews, zones
+from tests.matrix import everyone, signed_in
 
 APP_INDEX = "admin/<app_label>/"
-SIGNED_IN = [role for role in ROLES if role != "anonymous"]
-
-
-def everyone(outcome: str = "ok") -> dict[str, str]:
-    return dict.fromkeys(ROLES, outcome)
-
-
-def signed_in(outcome: str = "ok", anonymous: str = "login") -> dict[str, str]:
-    return {"anonymous": anonymous, **dict.fromkeys(SIGNED_IN, outcome)}
-
-
-def officers(outcome: str = "ok", anonymous: str = "login", others: str = "denied") -> dict:
-    return {**signed_in(others, anonymous), "officer": outcome}
-
-
-def no_args(world) -> dict:
-    return {}
 
 
 EXPECTATIONS: dict[str, tuple] = {
@@ -89,6 +73,9 @@ EXPECTATIONS: dict[str, tuple] = {
     ),
     "admin/(?P<url>.*)$": (lambda w: {"url": "no-such-page/"}, officers("missing")),
 }
+
+for part in (meetings, issues, reviews, zones, activities):
+    EXPECTATIONS.update(part.ROWS)
 
 # Officer outcomes for the per-model admin URLs, by the last part of the URL name.
 ADMIN_MODEL_RULES = {

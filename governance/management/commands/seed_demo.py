@@ -4,7 +4,14 @@ from django.db import transaction
 from django.utils.module_loading import import_string
 
 # Each app's demo loader, in the order they build on one another.
-LOADERS = ["governance.demo.load", "peoplezones.demo.load"]
+LOADERS = [
+    "governance.demo.load",
+    "peoplezones.demo.load",
+    "peoplezones.demo_activities.load",
+    "governance.demo_issues.load",
+    "governance.demo_meetings.load",
+    "governance.demo_reviews.load",
+]
 
 
 class Command(BaseCommand):

@@ -4,7 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse_lazy
 
-from governance.forms import ChangePasswordForm, SignInForm
+from governance.dashboard import panels_for
+from governance.forms.accounts import ChangePasswordForm, SignInForm
 from governance.selectors import body_counts_by_level, roles_for
 from peoplezones.models import Zone
 from peoplezones.selectors import zone_list
@@ -21,6 +22,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["zones"] = list(zone_list())
     elif roles.is_partner:
         context["open_zones"] = list(zone_list(statuses=(Zone.Status.ACTIVE,)))
+    context["panels"] = panels_for(request, roles)
     return render(request, "governance/dashboard.html", context)
 
 

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from governance import views
+from governance.views import accounts as views
 
 urlpatterns = [
     path("", views.home, name="dashboard"),

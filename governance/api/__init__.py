@@ -1,0 +1,1 @@
+"""The governance API, one module per part; each registers its viewsets on the router."""

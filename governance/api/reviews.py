@@ -1,0 +1,8 @@
+"""The governance API: reviews."""
+
+
+def register(router) -> None:
+    """Add this part's viewsets to the API router."""
+
+
+urlpatterns: list = []

@@ -1,0 +1,29 @@
+"""The dashboard is built from panels: each part of the service adds its own here.
+
+A panel is a template and a function `(request, roles) -> dict | None`; the function reads
+what the panel shows (with a fixed number of queries) or returns None when the panel has
+nothing for this person. Panels show in the order listed, after the foundation's sections.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.module_loading import import_string
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str
+    context: str  # dotted path of the function that reads the panel's data
+
+
+PANELS: list[Panel] = []
+
+
+def panels_for(request, roles) -> list[dict]:
+    """The panels this person sees, each with its template and data."""
+    shown = []
+    for panel in PANELS:
+        data = import_string(panel.context)(request, roles)
+        if data is not None:
+            shown.append({"template": panel.template, "data": data})
+    return shown

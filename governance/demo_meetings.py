@@ -1,0 +1,5 @@
+"""Demo data: meetings."""
+
+
+def load(state: dict) -> None:
+    """Load this part's demo data (safe to run again)."""

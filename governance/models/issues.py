@@ -1,0 +1,3 @@
+"""Governance models: issues."""
+
+__all__: list[str] = []

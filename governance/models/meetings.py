@@ -1,0 +1,3 @@
+"""Governance models: meetings."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Governance models: priorities."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Governance models: reviews."""
+
+__all__: list[str] = []

@@ -1,0 +1,38 @@
+"""Governance background work. Tasks take ids, call services and are safe to run again."""
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+
+from governance.models import Notification
+
+
+@shared_task
+def send_notification_emails(notification_ids: list[int]) -> int:
+    """E-mail each notification that has not been e-mailed yet; returns how many were sent."""
+    sent = 0
+    for pk in notification_ids:
+        # Lock, send, then mark inside one transaction: a failed send rolls the mark back
+        # for a retry, and two workers never send the same notification.
+        with transaction.atomic():
+            notification = (
+                Notification.objects.select_for_update(skip_locked=True)
+                .select_related("recipient")
+                .filter(pk=pk, emailed_at__isnull=True)
+                .first()
+            )
+            if notification is None or not notification.recipient.email:
+                continue
+            link = f"{settings.SITE_URL}{notification.url}" if notification.url else ""
+            send_mail(
+                subject=notification.subject,
+                message=f"{notification.message}\n\n{link}".strip(),
+                from_email=None,
+                recipient_list=[notification.recipient.email],
+            )
+            notification.emailed_at = timezone.now()
+            notification.save(update_fields=["emailed_at"])
+            sent += 1
+    return sent

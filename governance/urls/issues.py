@@ -1,0 +1,3 @@
+"""Governance URLs: issues."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Governance URLs: meetings."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Governance URLs: reviews."""
+
+urlpatterns: list = []

@@ -1,0 +1,8 @@
+"""The People Zones API: zones."""
+
+
+def register(router) -> None:
+    """Add this part's viewsets to the API router."""
+
+
+urlpatterns: list = []

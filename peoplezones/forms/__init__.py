@@ -1,0 +1,1 @@
+"""People Zones forms, one module per part: `peoplezones.forms.<part>`."""

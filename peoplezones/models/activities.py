@@ -1,0 +1,3 @@
+"""People Zones models: activities."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""People Zones models: initiatives."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""People Zones models: plans."""
+
+__all__: list[str] = []

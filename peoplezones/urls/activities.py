@@ -1,0 +1,3 @@
+"""People Zones URLs: activities."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""People Zones URLs: zones."""
+
+urlpatterns: list = []

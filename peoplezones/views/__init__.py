@@ -1,0 +1,1 @@
+"""People Zones pages, one module per part: `peoplezones.views.<part>`."""

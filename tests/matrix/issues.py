@@ -1,0 +1,3 @@
+"""Permission matrix rows: issues (see tests/matrix/__init__.py)."""
+
+ROWS: dict[str, tuple] = {}

@@ -1,0 +1,3 @@
+"""Permission matrix rows: reviews (see tests/matrix/__init__.py)."""
+
+ROWS: dict[str, tuple] = {}
