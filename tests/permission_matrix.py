@@ -1,9 +1,9 @@
 """The role × URL expectation table walked by tests/test_permission_matrix.py.
 
 Every URL pattern of the service needs a row here: a pattern without one fails the test,
-so each part that adds a URL adds its row in tests/matrix/<part>.py. Keys are the pattern's route as Django's resolver
-spells it. Each row gives the path arguments (a function of the `world` fixture) and the
-outcome of a GET for each role:
+so each part that adds a URL adds its row in tests/matrix/<part>.py. Keys are the
+pattern's route as Django's resolver spells it. Each row gives the path arguments (a
+function of the `world` fixture) and the outcome of a GET for each role:
 
   ok        200
   login     redirected to the sign-in page
@@ -14,8 +14,17 @@ outcome of a GET for each role:
   method    405 (the URL takes another method, e.g. POST only)
 """
 
-from tests.matrix import activities, issues, meetings, no_args, officers, reviews, zones
-from tests.matrix import everyone, signed_in
+from tests.matrix import (
+    activities,
+    everyone,
+    issues,
+    meetings,
+    no_args,
+    officers,
+    reviews,
+    signed_in,
+    zones,
+)
 
 APP_INDEX = "admin/<app_label>/"
 
@@ -74,7 +83,8 @@ EXPECTATIONS: dict[str, tuple] = {
     "admin/(?P<url>.*)$": (lambda w: {"url": "no-such-page/"}, officers("missing")),
 }
 
-for part in (meetings, issues, reviews, zones, activities):
+PARTS = (meetings, issues, reviews, zones, activities)
+for part in PARTS:
     EXPECTATIONS.update(part.ROWS)
 
 # Officer outcomes for the per-model admin URLs, by the last part of the URL name.

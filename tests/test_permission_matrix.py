@@ -15,6 +15,7 @@ from tests.permission_matrix import (
     ADMIN_OFFICER_EXCEPTIONS,
     APP_INDEX,
     EXPECTATIONS,
+    PARTS,
     officers,
 )
 
@@ -92,6 +93,8 @@ def admin_objects(world):
     AccessAttempt.objects.create(failures_since_start=1, **probe)
     AccessLog.objects.create(**probe)
     AccessFailureLog.objects.create(**probe)
+    for part in PARTS:
+        part.populate(world)
     return world
 
 

@@ -7,59 +7,167 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('governance', '0001_initial'),
+        ("governance", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalNotification',
+            name="HistoricalNotification",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('issue_escalated', 'Issue escalated'), ('issue_returned', 'Issue returned'), ('issue_resolved', 'Issue resolved'), ('issue_stale', 'Issue waiting too long'), ('priority_routed', 'Priority routed'), ('priority_overdue', 'Priority not acknowledged'), ('meeting_reminder', 'Meeting reminder'), ('review_invitation', 'Review event invitation'), ('review_reminder', 'Review event reminder'), ('review_pack', 'Review event pre-read pack')], max_length=30)),
-                ('subject', models.CharField(max_length=200)),
-                ('message', models.TextField()),
-                ('url', models.CharField(blank=True, help_text='Where to read more.', max_length=500)),
-                ('key', models.CharField(blank=True, max_length=200)),
-                ('created_at', models.DateTimeField(blank=True, db_index=True, editable=False)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('emailed_at', models.DateTimeField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, help_text='The body the notification is about, if any.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recipient', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("issue_escalated", "Issue escalated"),
+                            ("issue_returned", "Issue returned"),
+                            ("issue_resolved", "Issue resolved"),
+                            ("issue_stale", "Issue waiting too long"),
+                            ("priority_routed", "Priority routed"),
+                            ("priority_overdue", "Priority not acknowledged"),
+                            ("meeting_reminder", "Meeting reminder"),
+                            ("review_invitation", "Review event invitation"),
+                            ("review_reminder", "Review event reminder"),
+                            ("review_pack", "Review event pre-read pack"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("subject", models.CharField(max_length=200)),
+                ("message", models.TextField()),
+                (
+                    "url",
+                    models.CharField(blank=True, help_text="Where to read more.", max_length=500),
+                ),
+                ("key", models.CharField(blank=True, max_length=200)),
+                ("created_at", models.DateTimeField(blank=True, db_index=True, editable=False)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                ("emailed_at", models.DateTimeField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The body the notification is about, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical notification',
-                'verbose_name_plural': 'historical notifications',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical notification",
+                "verbose_name_plural": "historical notifications",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('issue_escalated', 'Issue escalated'), ('issue_returned', 'Issue returned'), ('issue_resolved', 'Issue resolved'), ('issue_stale', 'Issue waiting too long'), ('priority_routed', 'Priority routed'), ('priority_overdue', 'Priority not acknowledged'), ('meeting_reminder', 'Meeting reminder'), ('review_invitation', 'Review event invitation'), ('review_reminder', 'Review event reminder'), ('review_pack', 'Review event pre-read pack')], max_length=30)),
-                ('subject', models.CharField(max_length=200)),
-                ('message', models.TextField()),
-                ('url', models.CharField(blank=True, help_text='Where to read more.', max_length=500)),
-                ('key', models.CharField(blank=True, max_length=200)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('read_at', models.DateTimeField(blank=True, null=True)),
-                ('emailed_at', models.DateTimeField(blank=True, null=True)),
-                ('body', models.ForeignKey(blank=True, help_text='The body the notification is about, if any.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='governance.body')),
-                ('recipient', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("issue_escalated", "Issue escalated"),
+                            ("issue_returned", "Issue returned"),
+                            ("issue_resolved", "Issue resolved"),
+                            ("issue_stale", "Issue waiting too long"),
+                            ("priority_routed", "Priority routed"),
+                            ("priority_overdue", "Priority not acknowledged"),
+                            ("meeting_reminder", "Meeting reminder"),
+                            ("review_invitation", "Review event invitation"),
+                            ("review_reminder", "Review event reminder"),
+                            ("review_pack", "Review event pre-read pack"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("subject", models.CharField(max_length=200)),
+                ("message", models.TextField()),
+                (
+                    "url",
+                    models.CharField(blank=True, help_text="Where to read more.", max_length=500),
+                ),
+                ("key", models.CharField(blank=True, max_length=200)),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("read_at", models.DateTimeField(blank=True, null=True)),
+                ("emailed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The body the notification is about, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['recipient', 'read_at'], name='notification_unread')],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('key', ''), _negated=True), fields=('recipient', 'key'), name='notification_once_per_key')],
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [
+                    models.Index(fields=["recipient", "read_at"], name="notification_unread")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("key", ""), _negated=True),
+                        fields=("recipient", "key"),
+                        name="notification_once_per_key",
+                    )
+                ],
             },
         ),
     ]

@@ -1,7 +1,9 @@
 """Outcome helpers for the permission matrix, shared by the rows of every part.
 
 Each part of the service keeps its rows in `tests/matrix/<part>.py` as `ROWS`, keyed by
-route as Django's resolver spells it; tests/permission_matrix.py merges them.
+route as Django's resolver spells it; tests/permission_matrix.py merges them. Its
+`populate(world)` creates the objects those rows probe (and one object of each model the
+part registers in the admin) before the matrix walks the URLs.
 """
 
 from tests.conftest import ROLES
