@@ -1,0 +1,29 @@
+"""The zone page is built from sections: each part of People Zones adds its own here.
+
+A section is a template and a function `(request, zone) -> dict | None`; the function
+reads what the section shows (with a fixed number of queries, whatever the zone holds) or
+returns None when the section has nothing for this person. Sections show in list order.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.module_loading import import_string
+
+
+@dataclass(frozen=True)
+class Section:
+    template: str
+    context: str  # dotted path of the function that reads the section's data
+
+
+SECTIONS: list[Section] = []
+
+
+def sections_for(request, zone) -> list[dict]:
+    """The sections of this zone's page this person sees, each with template and data."""
+    shown = []
+    for section in SECTIONS:
+        data = import_string(section.context)(request, zone)
+        if data is not None:
+            shown.append({"template": section.template, "data": data})
+    return shown
