@@ -33,3 +33,22 @@ def is_partner_user(user) -> bool:
 def is_member_of_body(user, body) -> bool:
     """Whether the user holds a seat on this body."""
     return body is not None and body.pk in roles_for(user).body_ids
+
+
+@rules.predicate
+def can_view_governance(user) -> bool:
+    """Governance pages are for OPCC officers and members of any partnership body."""
+    roles = roles_for(user)
+    return roles.is_officer or roles.is_body_member
+
+
+@rules.predicate
+def can_see_confidential_of_body(user, body) -> bool:
+    """Confidential items of a body: for officers, board members and that body's members.
+    Panel members and partner staff without a seat never see them."""
+    roles = roles_for(user)
+    return (
+        roles.is_officer
+        or roles.is_board_member
+        or (body is not None and body.pk in roles.body_ids)
+    )
