@@ -13,3 +13,13 @@ class DomainError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+
+
+def api_exception_handler(exc, context):
+    """DRF's handler, plus: a refused change answers 400 naming the field or `detail`."""
+    from rest_framework.response import Response
+    from rest_framework.views import exception_handler
+
+    if isinstance(exc, DomainError):
+        return Response({exc.field or "detail": [exc.message]}, status=400)
+    return exception_handler(exc, context)
