@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from governance.models import Body
@@ -39,13 +40,52 @@ class Zone(models.Model):
     )
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.PROPOSED)
     description = models.TextField(blank=True)
+    location = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="A place name, ward or postcode area, such as “New Parks ward” or “LE3 9”.",
+    )
+    latitude = models.DecimalField(max_digits=8, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    opened_on = models.DateField("Opened", null=True, blank=True)
+    closed_on = models.DateField("Closed", null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
+        constraints = [
+            # A point needs both coordinates, each within range.
+            models.CheckConstraint(
+                name="zone_point_complete",
+                condition=models.Q(latitude__isnull=True, longitude__isnull=True)
+                | models.Q(
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
+            ),
+            models.CheckConstraint(
+                name="zone_closes_after_opening",
+                condition=models.Q(opened_on__isnull=True)
+                | models.Q(closed_on__isnull=True)
+                | models.Q(closed_on__gte=models.F("opened_on")),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("zone-detail", args=[self.slug])
+
+    @property
+    def is_county(self) -> bool:
+        return self.area_type == self.AreaType.COUNTY
+
+    @property
+    def is_active(self) -> bool:
+        return self.status == self.Status.ACTIVE
 
 
 class PanelMembership(models.Model):
