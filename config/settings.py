@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -298,6 +299,43 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+
+# Governance: an issue waiting at one body longer than this is flagged as stale.
+ISSUE_STALE_DAYS = env_int("ISSUE_STALE_DAYS", 28)
+
+# Daily jobs; django-celery-beat copies them into its database, where officers can edit them.
+CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE["flag-overdue-governance"] = {
+    "task": "governance.tasks.flag_overdue_governance",
+    "schedule": crontab(minute=30, hour=6),
+}
+
+
+def _whole_numbers(name: str, raw: list[str], low: int, high: int) -> list[int]:
+    """The setting's whole numbers, sorted, each from low to high; refused otherwise."""
+    try:
+        values = sorted({int(item) for item in raw})
+    except ValueError:
+        values = []
+    if not values or values[0] < low or values[-1] > high:
+        raise ImproperlyConfigured(f"{name} must list whole numbers from {low} to {high}.")
+    return values
+
+
+# Bi-annual review events: the months they fall in, the lead times (in days before the
+# event) of the invitation, the reminders and the pre-read pack.
+REVIEW_EVENT_MONTHS = _whole_numbers(
+    "REVIEW_EVENT_MONTHS", env_list("REVIEW_EVENT_MONTHS", "1,7"), 1, 12
+)
+REVIEW_INVITATION_DAYS = env_int("REVIEW_INVITATION_DAYS", 42)
+REVIEW_REMINDER_DAYS = _whole_numbers(
+    "REVIEW_REMINDER_DAYS", env_list("REVIEW_REMINDER_DAYS", "28,7"), 1, 365
+)
+REVIEW_PACK_DAYS = env_int("REVIEW_PACK_DAYS", 14)
+CELERY_BEAT_SCHEDULE["ensure-review-events"] = {
+    "task": "governance.tasks.ensure_review_events",
+    "schedule": crontab(minute=15, hour=6),
+}
 
 LOGGING = {
     "version": 1,
