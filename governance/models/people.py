@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 
@@ -87,6 +88,12 @@ class Body(models.Model):
     )
     area = models.CharField(max_length=200, help_text="The place this body covers.")
     terms_of_reference = models.TextField(blank=True)
+    quorum = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="How many voting members must be present for a meeting to decide. "
+        "Leave empty for a third of the voting members, rounded up.",
+    )
     is_active = models.BooleanField(default=True)
     history = HistoricalRecords()
 
@@ -105,10 +112,17 @@ class Body(models.Model):
                 condition=models.Q(level=5, parent__isnull=True)
                 | models.Q(level__lt=5, parent__isnull=False),
             ),
+            models.CheckConstraint(
+                name="body_quorum_at_least_one",
+                condition=models.Q(quorum__isnull=True) | models.Q(quorum__gte=1),
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("body-detail", args=[self.slug])
 
     @property
     def short_level(self) -> str:
