@@ -4,24 +4,34 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('governance', '0004_issues_priorities'),
+        ("governance", "0004_issues_priorities"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='body',
-            name='quorum',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='How many voting members must be present for a meeting to decide. Leave empty for a third of the voting members, rounded up.', null=True),
+            model_name="body",
+            name="quorum",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="How many voting members must be present for a meeting to decide. Leave empty for a third of the voting members, rounded up.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='historicalbody',
-            name='quorum',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='How many voting members must be present for a meeting to decide. Leave empty for a third of the voting members, rounded up.', null=True),
+            model_name="historicalbody",
+            name="quorum",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="How many voting members must be present for a meeting to decide. Leave empty for a third of the voting members, rounded up.",
+                null=True,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='body',
-            constraint=models.CheckConstraint(condition=models.Q(('quorum__isnull', True), ('quorum__gte', 1), _connector='OR'), name='body_quorum_at_least_one'),
+            model_name="body",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("quorum__isnull", True), ("quorum__gte", 1), _connector="OR"),
+                name="body_quorum_at_least_one",
+            ),
         ),
     ]

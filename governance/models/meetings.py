@@ -55,7 +55,8 @@ class Meeting(models.Model):
         indexes = [models.Index(fields=["body", "starts_at"], name="meeting_body_start")]
         constraints = [
             models.CheckConstraint(
-                name="meeting_ends_after_start", condition=models.Q(ends_at__gt=models.F("starts_at"))
+                name="meeting_ends_after_start",
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
             ),
             models.CheckConstraint(
                 name="meeting_status_valid",
@@ -70,12 +71,12 @@ class Meeting(models.Model):
     def __str__(self) -> str:
         return f"{self.display_title}, {timezone.localtime(self.starts_at):%-d %B %Y}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("meeting-detail", args=[self.pk])
+
     @property
     def display_title(self) -> str:
         return self.title or f"{self.body.name} meeting"
-
-    def get_absolute_url(self) -> str:
-        return reverse("meeting-detail", args=[self.pk])
 
     @property
     def has_started(self) -> bool:
@@ -166,7 +167,9 @@ class Attendance(models.Model):
     class Meta:
         ordering = ["meeting", "person"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_once_per_meeting"),
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="attendance_once_per_meeting"
+            ),
             models.CheckConstraint(
                 name="attendance_status_valid",
                 condition=models.Q(status__in=["present", "apologies", "absent"]),
@@ -264,9 +267,7 @@ class Action(models.Model):
             # Finished actions say when; outstanding ones do not.
             models.CheckConstraint(
                 name="action_completed_when_finished",
-                condition=models.Q(
-                    status__in=["done", "dropped"], completed_at__isnull=False
-                )
+                condition=models.Q(status__in=["done", "dropped"], completed_at__isnull=False)
                 | models.Q(status__in=["open", "in_progress"], completed_at__isnull=True),
             ),
         ]
