@@ -309,6 +309,10 @@ CELERY_BEAT_SCHEDULE["flag-overdue-governance"] = {
     "task": "governance.tasks.flag_overdue_governance",
     "schedule": crontab(minute=30, hour=6),
 }
+CELERY_BEAT_SCHEDULE["flag-late-milestones"] = {
+    "task": "peoplezones.tasks.flag_late_milestones",
+    "schedule": crontab(minute=15, hour=6),
+}
 
 
 def _whole_numbers(name: str, raw: list[str], low: int, high: int) -> list[int]:

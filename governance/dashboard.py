@@ -18,6 +18,14 @@ class Panel:
 
 PANELS: list[Panel] = []
 
+# People Zones whose core team misses an agency or whose plan has late milestones.
+PANELS.append(
+    Panel(
+        "peoplezones/zones/_dashboard_panel.html",
+        "peoplezones.views.zone_sections.officer_panel",
+    )
+)
+
 
 def panels_for(request, roles) -> list[dict]:
     """The panels this person sees, each with its template and data."""

@@ -26,6 +26,20 @@ NAVIGATION: list[NavItem] = [
     NavItem("Administration", "admin:index", lambda roles: roles.is_officer, prefix="/admin/"),
 ]
 
+# People Zones, before Administration: officers and board members see every zone, panel
+# members their own, partner staff the active ones.
+NAVIGATION.insert(
+    -1,
+    NavItem(
+        "People Zones",
+        "zone-list",
+        lambda roles: (
+            roles.is_officer or roles.is_board_member or roles.is_panel_member or roles.is_partner
+        ),
+        prefix="/zones/",
+    ),
+)
+
 
 def items_for(roles: Roles, path: str) -> list[dict]:
     """The navigation entries this person sees, with the current one marked."""

@@ -16,7 +16,25 @@ class Section:
     context: str  # dotted path of the function that reads the section's data
 
 
-SECTIONS: list[Section] = []
+SECTIONS: list[Section] = [
+    Section(
+        "peoplezones/zones/_section_ambition.html",
+        "peoplezones.views.zone_sections.ambition_section",
+    ),
+    Section("peoplezones/zones/_section_plan.html", "peoplezones.views.zone_sections.plan_section"),
+    Section(
+        "peoplezones/zones/_section_core_team.html",
+        "peoplezones.views.zone_sections.core_team_section",
+    ),
+    Section(
+        "peoplezones/zones/_section_key_issues.html",
+        "peoplezones.views.zone_sections.key_issues_section",
+    ),
+    Section(
+        "peoplezones/zones/_section_ingredients.html",
+        "peoplezones.views.zone_sections.ingredients_section",
+    ),
+]
 
 
 def sections_for(request, zone) -> list[dict]:

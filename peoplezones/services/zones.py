@@ -1,7 +1,12 @@
 """Writes of People Zones and their community panels."""
 
-from django.db import transaction
+import datetime
 
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from config.domain import DomainError
 from governance.models import Body, User
 from peoplezones.models import PanelMembership, Zone
 
@@ -36,3 +41,92 @@ def panel_member_set(*, zone: Zone, user: User, is_chair: bool = False) -> Panel
         zone=zone, user=user, defaults={"is_chair": is_chair}
     )
     return membership
+
+
+# Zones open and close over time; a closed zone may open again, but never goes back to
+# being only proposed.
+ZONE_TRANSITIONS: dict[str, set[str]] = {
+    Zone.Status.PROPOSED: {Zone.Status.ACTIVE, Zone.Status.CLOSED},
+    Zone.Status.ACTIVE: {Zone.Status.CLOSED},
+    Zone.Status.CLOSED: {Zone.Status.ACTIVE},
+}
+
+ZONE_FIELDS = (
+    "name",
+    "area_type",
+    "district",
+    "csp",
+    "jag",
+    "description",
+    "location",
+    "latitude",
+    "longitude",
+)
+
+
+# Addresses under /zones/ that are pages, not zones.
+RESERVED_SLUGS = {"new"}
+
+
+def _unique_slug(name: str, *, exclude: int | None = None) -> str:
+    base = slugify(name)[:190] or "zone"
+    slug, n = base, 1
+    while slug in RESERVED_SLUGS or Zone.objects.filter(slug=slug).exclude(pk=exclude).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def zone_create(*, actor: User, **values) -> Zone:
+    """Propose a new zone; its address comes from its name."""
+    zone = Zone(status=Zone.Status.PROPOSED, slug=_unique_slug(values["name"]))
+    for name in ZONE_FIELDS:
+        setattr(zone, name, values.get(name, getattr(zone, name)))
+    zone._history_user = actor
+    zone.full_clean()
+    zone.save()
+    return zone
+
+
+@transaction.atomic
+def zone_update(*, actor: User, zone: Zone, **values) -> Zone:
+    """Change a zone's details (not its status, which has its own moves)."""
+    for name in ZONE_FIELDS:
+        if name in values:
+            setattr(zone, name, values[name])
+    zone._history_user = actor
+    zone.full_clean()
+    zone.save()
+    return zone
+
+
+@transaction.atomic
+def zone_status_change(
+    *, actor: User, zone: Zone, status: str, on: datetime.date | None = None
+) -> Zone:
+    """Open, close or reopen a zone, recording the date."""
+    zone = Zone.objects.select_for_update().get(pk=zone.pk)
+    on = on or timezone.localdate()
+    if status not in ZONE_TRANSITIONS[zone.status]:
+        raise DomainError(
+            f"A {zone.get_status_display().lower()} zone cannot become "
+            f"{Zone.Status(status).label.lower()}.",
+            field="status",
+        )
+    if on > timezone.localdate():
+        raise DomainError("The date cannot be in the future.", field="on")
+    if status == Zone.Status.ACTIVE:
+        if zone.closed_on and on < zone.closed_on:
+            raise DomainError("A zone cannot reopen before the day it closed.", field="on")
+        zone.opened_on = zone.opened_on or on
+        zone.closed_on = None
+    else:
+        if zone.opened_on and on < zone.opened_on:
+            raise DomainError("A zone cannot close before the day it opened.", field="on")
+        zone.closed_on = on
+    zone.status = status
+    zone._history_user = actor
+    zone.full_clean()
+    zone.save()
+    return zone
