@@ -26,6 +26,16 @@ PANELS.append(
     )
 )
 
+PANELS += [
+    Panel(
+        "governance/alignment/_officer_panel.html", "governance.selectors.alignment.officer_panel"
+    ),
+    Panel(
+        "governance/issues/_dashboard_panel.html",
+        "governance.selectors.alignment.body_member_panel",
+    ),
+]
+
 
 def panels_for(request, roles) -> list[dict]:
     """The panels this person sees, each with its template and data."""

@@ -40,6 +40,13 @@ NAVIGATION.insert(
     ),
 )
 
+# Issues, priorities and the alignment view, straight after Home.
+NAVIGATION[1:1] = [
+    NavItem("Alignment", "alignment", lambda roles: roles.is_officer or roles.is_board_member),
+    NavItem("Issues", "issue_list", lambda roles: roles.is_officer or roles.is_body_member),
+    NavItem("Priorities", "priority_list", lambda roles: roles.is_officer or roles.is_body_member),
+]
+
 
 def items_for(roles: Roles, path: str) -> list[dict]:
     """The navigation entries this person sees, with the current one marked."""

@@ -3,7 +3,7 @@
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from governance.models import Notification
@@ -36,3 +36,21 @@ def send_notification_emails(notification_ids: list[int]) -> int:
             notification.save(update_fields=["emailed_at"])
             sent += 1
     return sent
+
+
+@shared_task(
+    name="governance.tasks.flag_overdue_governance",
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def flag_overdue_governance() -> dict[str, int]:
+    """Daily: tell bodies about issues waiting too long and priorities not acknowledged in
+    time. Safe to run again: each is told once per issue per stay, once per assignment."""
+    from governance.services.issues import issues_flag_stale
+    from governance.services.priorities import assignments_flag_overdue
+
+    return {
+        "stale_issues": issues_flag_stale(),
+        "overdue_acknowledgements": assignments_flag_overdue(),
+    }

@@ -8,296 +8,994 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('governance', '0002_notifications'),
+        ("governance", "0002_notifications"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HistoricalIssue',
+            name="HistoricalIssue",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField()),
-                ('area', models.CharField(help_text='The place the issue concerns.', max_length=200)),
-                ('category', models.CharField(choices=[('violence', 'Violence and vulnerability'), ('roads', 'Road safety'), ('vawg', 'Violence against women and girls'), ('neighbourhood', 'Neighbourhood crime'), ('business', 'Business crime'), ('rural', 'Rural crime'), ('asb', 'Anti-social behaviour'), ('drugs', 'Drugs and exploitation'), ('environment', 'Environment, housing and public space'), ('safeguarding', 'Safeguarding'), ('resources', 'Resources and partnership working'), ('other', 'Other')], max_length=20)),
-                ('urgency', models.CharField(choices=[('low', 'Low'), ('medium', 'Medium'), ('high', 'High')], default='medium', max_length=10)),
-                ('is_confidential', models.BooleanField(default=False, help_text='Only officers, board members and members of the bodies it passes through can see a confidential issue.')),
-                ('status', models.CharField(choices=[('raised', 'Raised'), ('escalated', 'Escalated'), ('returned', 'Returned with a direction'), ('resolved', 'Resolved')], default='raised', max_length=20)),
-                ('arrived_at', models.DateTimeField(default=django.utils.timezone.now, help_text='When the issue reached the body it sits at.')),
-                ('decision', models.TextField(blank=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('came_from', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('decided_by_body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('raised_at', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('raised_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField()),
+                (
+                    "area",
+                    models.CharField(help_text="The place the issue concerns.", max_length=200),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("violence", "Violence and vulnerability"),
+                            ("roads", "Road safety"),
+                            ("vawg", "Violence against women and girls"),
+                            ("neighbourhood", "Neighbourhood crime"),
+                            ("business", "Business crime"),
+                            ("rural", "Rural crime"),
+                            ("asb", "Anti-social behaviour"),
+                            ("drugs", "Drugs and exploitation"),
+                            ("environment", "Environment, housing and public space"),
+                            ("safeguarding", "Safeguarding"),
+                            ("resources", "Resources and partnership working"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "urgency",
+                    models.CharField(
+                        choices=[("low", "Low"), ("medium", "Medium"), ("high", "High")],
+                        default="medium",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "is_confidential",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only officers, board members and members of the bodies it passes through can see a confidential issue.",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("raised", "Raised"),
+                            ("escalated", "Escalated"),
+                            ("returned", "Returned with a direction"),
+                            ("resolved", "Resolved"),
+                        ],
+                        default="raised",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "arrived_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        help_text="When the issue reached the body it sits at.",
+                    ),
+                ),
+                ("decision", models.TextField(blank=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "came_from",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "decided_by_body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "raised_at",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "raised_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical issue',
-                'verbose_name_plural': 'historical issues',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical issue",
+                "verbose_name_plural": "historical issues",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalPriority',
+            name="HistoricalPriority",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField()),
-                ('rationale', models.TextField(help_text='Why the partnership makes this a priority.')),
-                ('theme', models.CharField(blank=True, choices=[('violence', 'Violence and vulnerability'), ('roads', 'Road safety'), ('vawg', 'Violence against women and girls'), ('neighbourhood', 'Neighbourhood crime'), ('business', 'Business crime'), ('rural', 'Rural crime')], help_text='The Police and Crime Plan priority this serves, if any.', max_length=20)),
-                ('period_start', models.DateField()),
-                ('period_end', models.DateField()),
-                ('acknowledge_by', models.DateField(help_text='Each body should acknowledge it by then.')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('retired', 'Retired')], default='active', max_length=10)),
-                ('retired_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('set_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('setting_body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField()),
+                (
+                    "rationale",
+                    models.TextField(help_text="Why the partnership makes this a priority."),
+                ),
+                (
+                    "theme",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("violence", "Violence and vulnerability"),
+                            ("roads", "Road safety"),
+                            ("vawg", "Violence against women and girls"),
+                            ("neighbourhood", "Neighbourhood crime"),
+                            ("business", "Business crime"),
+                            ("rural", "Rural crime"),
+                        ],
+                        help_text="The Police and Crime Plan priority this serves, if any.",
+                        max_length=20,
+                    ),
+                ),
+                ("period_start", models.DateField()),
+                ("period_end", models.DateField()),
+                (
+                    "acknowledge_by",
+                    models.DateField(help_text="Each body should acknowledge it by then."),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("retired", "Retired")],
+                        default="active",
+                        max_length=10,
+                    ),
+                ),
+                ("retired_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "set_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "setting_body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical priority',
-                'verbose_name_plural': 'historical priorities',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical priority",
+                "verbose_name_plural": "historical priorities",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Issue',
+            name="Issue",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField()),
-                ('area', models.CharField(help_text='The place the issue concerns.', max_length=200)),
-                ('category', models.CharField(choices=[('violence', 'Violence and vulnerability'), ('roads', 'Road safety'), ('vawg', 'Violence against women and girls'), ('neighbourhood', 'Neighbourhood crime'), ('business', 'Business crime'), ('rural', 'Rural crime'), ('asb', 'Anti-social behaviour'), ('drugs', 'Drugs and exploitation'), ('environment', 'Environment, housing and public space'), ('safeguarding', 'Safeguarding'), ('resources', 'Resources and partnership working'), ('other', 'Other')], max_length=20)),
-                ('urgency', models.CharField(choices=[('low', 'Low'), ('medium', 'Medium'), ('high', 'High')], default='medium', max_length=10)),
-                ('is_confidential', models.BooleanField(default=False, help_text='Only officers, board members and members of the bodies it passes through can see a confidential issue.')),
-                ('status', models.CharField(choices=[('raised', 'Raised'), ('escalated', 'Escalated'), ('returned', 'Returned with a direction'), ('resolved', 'Resolved')], default='raised', max_length=20)),
-                ('arrived_at', models.DateTimeField(default=django.utils.timezone.now, help_text='When the issue reached the body it sits at.')),
-                ('decision', models.TextField(blank=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issues', to='governance.body')),
-                ('came_from', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='governance.body')),
-                ('decided_by_body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='governance.body')),
-                ('raised_at', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issues_raised', to='governance.body')),
-                ('raised_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issues_raised', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField()),
+                (
+                    "area",
+                    models.CharField(help_text="The place the issue concerns.", max_length=200),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("violence", "Violence and vulnerability"),
+                            ("roads", "Road safety"),
+                            ("vawg", "Violence against women and girls"),
+                            ("neighbourhood", "Neighbourhood crime"),
+                            ("business", "Business crime"),
+                            ("rural", "Rural crime"),
+                            ("asb", "Anti-social behaviour"),
+                            ("drugs", "Drugs and exploitation"),
+                            ("environment", "Environment, housing and public space"),
+                            ("safeguarding", "Safeguarding"),
+                            ("resources", "Resources and partnership working"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "urgency",
+                    models.CharField(
+                        choices=[("low", "Low"), ("medium", "Medium"), ("high", "High")],
+                        default="medium",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "is_confidential",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only officers, board members and members of the bodies it passes through can see a confidential issue.",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("raised", "Raised"),
+                            ("escalated", "Escalated"),
+                            ("returned", "Returned with a direction"),
+                            ("resolved", "Resolved"),
+                        ],
+                        default="raised",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "arrived_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        help_text="When the issue reached the body it sits at.",
+                    ),
+                ),
+                ("decision", models.TextField(blank=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issues",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "came_from",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "decided_by_body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "raised_at",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issues_raised",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "raised_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issues_raised",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-arrived_at', '-pk'],
+                "ordering": ["-arrived_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalIssueStep',
+            name="HistoricalIssueStep",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('action', models.CharField(choices=[('raised', 'Raised'), ('escalated', 'Escalated'), ('returned', 'Returned'), ('resolved', 'Resolved')], max_length=20)),
-                ('text', models.TextField(blank=True, help_text='The reason, decision or direction.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('from_body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('to_body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('issue', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.issue')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("raised", "Raised"),
+                            ("escalated", "Escalated"),
+                            ("returned", "Returned"),
+                            ("resolved", "Resolved"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(blank=True, help_text="The reason, decision or direction."),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "from_body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "to_body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.issue",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical issue step',
-                'verbose_name_plural': 'historical issue steps',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical issue step",
+                "verbose_name_plural": "historical issue steps",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='IssueStep',
+            name="IssueStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('raised', 'Raised'), ('escalated', 'Escalated'), ('returned', 'Returned'), ('resolved', 'Resolved')], max_length=20)),
-                ('text', models.TextField(blank=True, help_text='The reason, decision or direction.')),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issue_steps', to=settings.AUTH_USER_MODEL)),
-                ('from_body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issue_steps_from', to='governance.body')),
-                ('issue', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='governance.issue')),
-                ('to_body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='issue_steps_to', to='governance.body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("raised", "Raised"),
+                            ("escalated", "Escalated"),
+                            ("returned", "Returned"),
+                            ("resolved", "Resolved"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "text",
+                    models.TextField(blank=True, help_text="The reason, decision or direction."),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issue_steps",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "from_body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issue_steps_from",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "issue",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="governance.issue",
+                    ),
+                ),
+                (
+                    "to_body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="issue_steps_to",
+                        to="governance.body",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Priority',
+            name="Priority",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200)),
-                ('description', models.TextField()),
-                ('rationale', models.TextField(help_text='Why the partnership makes this a priority.')),
-                ('theme', models.CharField(blank=True, choices=[('violence', 'Violence and vulnerability'), ('roads', 'Road safety'), ('vawg', 'Violence against women and girls'), ('neighbourhood', 'Neighbourhood crime'), ('business', 'Business crime'), ('rural', 'Rural crime')], help_text='The Police and Crime Plan priority this serves, if any.', max_length=20)),
-                ('period_start', models.DateField()),
-                ('period_end', models.DateField()),
-                ('acknowledge_by', models.DateField(help_text='Each body should acknowledge it by then.')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('retired', 'Retired')], default='active', max_length=10)),
-                ('retired_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('set_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='priorities_set', to=settings.AUTH_USER_MODEL)),
-                ('setting_body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='priorities_set', to='governance.body')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("description", models.TextField()),
+                (
+                    "rationale",
+                    models.TextField(help_text="Why the partnership makes this a priority."),
+                ),
+                (
+                    "theme",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("violence", "Violence and vulnerability"),
+                            ("roads", "Road safety"),
+                            ("vawg", "Violence against women and girls"),
+                            ("neighbourhood", "Neighbourhood crime"),
+                            ("business", "Business crime"),
+                            ("rural", "Rural crime"),
+                        ],
+                        help_text="The Police and Crime Plan priority this serves, if any.",
+                        max_length=20,
+                    ),
+                ),
+                ("period_start", models.DateField()),
+                ("period_end", models.DateField()),
+                (
+                    "acknowledge_by",
+                    models.DateField(help_text="Each body should acknowledge it by then."),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("retired", "Retired")],
+                        default="active",
+                        max_length=10,
+                    ),
+                ),
+                ("retired_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "set_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="priorities_set",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "setting_body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="priorities_set",
+                        to="governance.body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'priorities',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name_plural": "priorities",
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPriorityAssignment',
+            name="HistoricalPriorityAssignment",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('status', models.CharField(choices=[('awaiting', 'Awaiting acknowledgement'), ('acknowledged', 'Acknowledged, no report yet'), ('reporting', 'Reporting')], default='awaiting', max_length=20)),
-                ('acknowledged_at', models.DateTimeField(blank=True, null=True)),
-                ('response', models.TextField(blank=True, help_text='What the body will do.')),
-                ('last_reported_at', models.DateTimeField(blank=True, null=True)),
-                ('last_rag', models.CharField(blank=True, choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('acknowledged_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('priority', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.priority')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting", "Awaiting acknowledgement"),
+                            ("acknowledged", "Acknowledged, no report yet"),
+                            ("reporting", "Reporting"),
+                        ],
+                        default="awaiting",
+                        max_length=20,
+                    ),
+                ),
+                ("acknowledged_at", models.DateTimeField(blank=True, null=True)),
+                ("response", models.TextField(blank=True, help_text="What the body will do.")),
+                ("last_reported_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "last_rag",
+                    models.CharField(
+                        blank=True,
+                        choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green")],
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "acknowledged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "priority",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.priority",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical priority assignment',
-                'verbose_name_plural': 'historical priority assignments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical priority assignment",
+                "verbose_name_plural": "historical priority assignments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PriorityAssignment',
+            name="PriorityAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('awaiting', 'Awaiting acknowledgement'), ('acknowledged', 'Acknowledged, no report yet'), ('reporting', 'Reporting')], default='awaiting', max_length=20)),
-                ('acknowledged_at', models.DateTimeField(blank=True, null=True)),
-                ('response', models.TextField(blank=True, help_text='What the body will do.')),
-                ('last_reported_at', models.DateTimeField(blank=True, null=True)),
-                ('last_rag', models.CharField(blank=True, choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], max_length=10)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('acknowledged_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='priority_assignments', to='governance.body')),
-                ('priority', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assignments', to='governance.priority')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("awaiting", "Awaiting acknowledgement"),
+                            ("acknowledged", "Acknowledged, no report yet"),
+                            ("reporting", "Reporting"),
+                        ],
+                        default="awaiting",
+                        max_length=20,
+                    ),
+                ),
+                ("acknowledged_at", models.DateTimeField(blank=True, null=True)),
+                ("response", models.TextField(blank=True, help_text="What the body will do.")),
+                ("last_reported_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "last_rag",
+                    models.CharField(
+                        blank=True,
+                        choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green")],
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "acknowledged_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="priority_assignments",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "priority",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assignments",
+                        to="governance.priority",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['priority', '-body__level', 'body__name'],
+                "ordering": ["priority", "-body__level", "body__name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalPriorityReport',
+            name="HistoricalPriorityReport",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('rag', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], max_length=10)),
-                ('text', models.TextField()),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('reported_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('assignment', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.priorityassignment')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rag",
+                    models.CharField(
+                        choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green")],
+                        max_length=10,
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.priorityassignment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical priority report',
-                'verbose_name_plural': 'historical priority reports',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical priority report",
+                "verbose_name_plural": "historical priority reports",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='PriorityReport',
+            name="PriorityReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('rag', models.CharField(choices=[('red', 'Red'), ('amber', 'Amber'), ('green', 'Green')], max_length=10)),
-                ('text', models.TextField()),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('assignment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='governance.priorityassignment')),
-                ('reported_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "rag",
+                    models.CharField(
+                        choices=[("red", "Red"), ("amber", "Amber"), ("green", "Green")],
+                        max_length=10,
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "assignment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="governance.priorityassignment",
+                    ),
+                ),
+                (
+                    "reported_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-pk'],
+                "ordering": ["-created_at", "-pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='issue',
-            index=models.Index(fields=['body', 'status'], name='issue_body_status'),
+            model_name="issue",
+            index=models.Index(fields=["body", "status"], name="issue_body_status"),
         ),
         migrations.AddIndex(
-            model_name='issue',
-            index=models.Index(fields=['raised_at', 'status'], name='issue_raised_status'),
+            model_name="issue",
+            index=models.Index(fields=["raised_at", "status"], name="issue_raised_status"),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'resolved'), _negated=True), models.Q(models.Q(('decision', ''), _negated=True), ('decided_at__isnull', False)), _connector='OR'), name='issue_resolved_has_decision'),
+            model_name="issue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "resolved"), _negated=True),
+                    models.Q(
+                        models.Q(("decision", ""), _negated=True), ("decided_at__isnull", False)
+                    ),
+                    _connector="OR",
+                ),
+                name="issue_resolved_has_decision",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issue',
-            constraint=models.CheckConstraint(condition=models.Q(('came_from__isnull', True), models.Q(('came_from', models.F('body')), _negated=True), _connector='OR'), name='issue_came_from_unless_at_origin'),
+            model_name="issue",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("came_from__isnull", True),
+                    models.Q(("came_from", models.F("body")), _negated=True),
+                    _connector="OR",
+                ),
+                name="issue_came_from_unless_at_origin",
+            ),
         ),
         migrations.AddIndex(
-            model_name='issuestep',
-            index=models.Index(fields=['to_body', 'issue'], name='issuestep_to_body'),
+            model_name="issuestep",
+            index=models.Index(fields=["to_body", "issue"], name="issuestep_to_body"),
         ),
         migrations.AddConstraint(
-            model_name='issuestep',
-            constraint=models.CheckConstraint(condition=models.Q(('action', 'raised'), models.Q(('text', ''), _negated=True), _connector='OR'), name='issuestep_text_unless_raised'),
+            model_name="issuestep",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("action", "raised"), models.Q(("text", ""), _negated=True), _connector="OR"
+                ),
+                name="issuestep_text_unless_raised",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='issuestep',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('action__in', ['raised', 'resolved']), ('to_body', models.F('from_body'))), models.Q(('action__in', ['escalated', 'returned']), models.Q(('to_body', models.F('from_body')), _negated=True)), _connector='OR'), name='issuestep_moves_between_bodies'),
+            model_name="issuestep",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("action__in", ["raised", "resolved"]), ("to_body", models.F("from_body"))
+                    ),
+                    models.Q(
+                        ("action__in", ["escalated", "returned"]),
+                        models.Q(("to_body", models.F("from_body")), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="issuestep_moves_between_bodies",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='priority',
-            constraint=models.CheckConstraint(condition=models.Q(('period_end__gte', models.F('period_start'))), name='priority_period_in_order'),
+            model_name="priority",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period_end__gte", models.F("period_start"))),
+                name="priority_period_in_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='priority',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('retired_at__isnull', True), ('status', 'active')), models.Q(('retired_at__isnull', False), ('status', 'retired')), _connector='OR'), name='priority_retired_has_date'),
+            model_name="priority",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("retired_at__isnull", True), ("status", "active")),
+                    models.Q(("retired_at__isnull", False), ("status", "retired")),
+                    _connector="OR",
+                ),
+                name="priority_retired_has_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='priorityassignment',
-            constraint=models.UniqueConstraint(fields=('priority', 'body'), name='priorityassignment_once_per_body'),
+            model_name="priorityassignment",
+            constraint=models.UniqueConstraint(
+                fields=("priority", "body"), name="priorityassignment_once_per_body"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='priorityassignment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('acknowledged_at__isnull', True), ('status', 'awaiting')), models.Q(models.Q(('status', 'awaiting'), _negated=True), ('acknowledged_at__isnull', False), models.Q(('response', ''), _negated=True)), _connector='OR'), name='priorityassignment_acknowledged_has_response'),
+            model_name="priorityassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("acknowledged_at__isnull", True), ("status", "awaiting")),
+                    models.Q(
+                        models.Q(("status", "awaiting"), _negated=True),
+                        ("acknowledged_at__isnull", False),
+                        models.Q(("response", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="priorityassignment_acknowledged_has_response",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='priorityassignment',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'reporting'), _negated=True), models.Q(('last_reported_at__isnull', False), models.Q(('last_rag', ''), _negated=True)), _connector='OR'), name='priorityassignment_reporting_has_report'),
+            model_name="priorityassignment",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("status", "reporting"), _negated=True),
+                    models.Q(
+                        ("last_reported_at__isnull", False),
+                        models.Q(("last_rag", ""), _negated=True),
+                    ),
+                    _connector="OR",
+                ),
+                name="priorityassignment_reporting_has_report",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='priorityreport',
-            constraint=models.CheckConstraint(condition=models.Q(('text', ''), _negated=True), name='priorityreport_has_text'),
+            model_name="priorityreport",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("text", ""), _negated=True), name="priorityreport_has_text"
+            ),
         ),
     ]

@@ -7,281 +7,866 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('governance', '0003_zones_plans'),
+        ("governance", "0003_zones_plans"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AgendaItem',
+            name="AgendaItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('kind', models.CharField(choices=[('standing', 'Standing item'), ('issue', 'Issue'), ('outcome', 'Outcome of an issue'), ('priority', 'Priority'), ('action', 'Overdue action'), ('other', 'Item')], default='other', max_length=10)),
-                ('title', models.CharField(max_length=300)),
-                ('detail', models.TextField(blank=True)),
-                ('presenter', models.CharField(blank=True, help_text='Who introduces it.', max_length=200)),
-                ('is_confidential', models.BooleanField(default=False, help_text='Only officers, board members and members of the body see it.', verbose_name='confidential')),
-                ('source_key', models.CharField(blank=True, max_length=100)),
-                ('source_url', models.CharField(blank=True, max_length=500)),
-                ('flag', models.CharField(blank=True, help_text='A warning shown with the item, such as Stale.', max_length=100)),
-                ('minutes', models.TextField(blank=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("standing", "Standing item"),
+                            ("issue", "Issue"),
+                            ("outcome", "Outcome of an issue"),
+                            ("priority", "Priority"),
+                            ("action", "Overdue action"),
+                            ("other", "Item"),
+                        ],
+                        default="other",
+                        max_length=10,
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("detail", models.TextField(blank=True)),
+                (
+                    "presenter",
+                    models.CharField(blank=True, help_text="Who introduces it.", max_length=200),
+                ),
+                (
+                    "is_confidential",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only officers, board members and members of the body see it.",
+                        verbose_name="confidential",
+                    ),
+                ),
+                ("source_key", models.CharField(blank=True, max_length=100)),
+                ("source_url", models.CharField(blank=True, max_length=500)),
+                (
+                    "flag",
+                    models.CharField(
+                        blank=True,
+                        help_text="A warning shown with the item, such as Stale.",
+                        max_length=100,
+                    ),
+                ),
+                ("minutes", models.TextField(blank=True)),
             ],
             options={
-                'ordering': ['meeting', 'position', 'pk'],
+                "ordering": ["meeting", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalMeeting',
+            name="HistoricalMeeting",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('title', models.CharField(blank=True, help_text='Leave empty to call it a meeting of the body.', max_length=200)),
-                ('starts_at', models.DateTimeField()),
-                ('ends_at', models.DateTimeField()),
-                ('location', models.CharField(blank=True, help_text='Room and address.', max_length=300)),
-                ('online_url', models.URLField(blank=True, help_text='Link to join online.', max_length=500, verbose_name='online meeting link')),
-                ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('held', 'Held'), ('cancelled', 'Cancelled')], default='scheduled', max_length=10)),
-                ('status_reason', models.TextField(blank=True, help_text='Why it was cancelled or reinstated.')),
-                ('minutes', models.TextField(blank=True, help_text='General minutes of the meeting.')),
-                ('minutes_recorded_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('created_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty to call it a meeting of the body.",
+                        max_length=200,
+                    ),
+                ),
+                ("starts_at", models.DateTimeField()),
+                ("ends_at", models.DateTimeField()),
+                (
+                    "location",
+                    models.CharField(blank=True, help_text="Room and address.", max_length=300),
+                ),
+                (
+                    "online_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="Link to join online.",
+                        max_length=500,
+                        verbose_name="online meeting link",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("scheduled", "Scheduled"),
+                            ("held", "Held"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="scheduled",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "status_reason",
+                    models.TextField(blank=True, help_text="Why it was cancelled or reinstated."),
+                ),
+                (
+                    "minutes",
+                    models.TextField(blank=True, help_text="General minutes of the meeting."),
+                ),
+                ("minutes_recorded_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical meeting',
-                'verbose_name_plural': 'historical meetings',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Meeting',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(blank=True, help_text='Leave empty to call it a meeting of the body.', max_length=200)),
-                ('starts_at', models.DateTimeField()),
-                ('ends_at', models.DateTimeField()),
-                ('location', models.CharField(blank=True, help_text='Room and address.', max_length=300)),
-                ('online_url', models.URLField(blank=True, help_text='Link to join online.', max_length=500, verbose_name='online meeting link')),
-                ('status', models.CharField(choices=[('scheduled', 'Scheduled'), ('held', 'Held'), ('cancelled', 'Cancelled')], default='scheduled', max_length=10)),
-                ('status_reason', models.TextField(blank=True, help_text='Why it was cancelled or reinstated.')),
-                ('minutes', models.TextField(blank=True, help_text='General minutes of the meeting.')),
-                ('minutes_recorded_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='meetings', to='governance.body')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'ordering': ['-starts_at', '-pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalDecision',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('is_confidential', models.BooleanField(default=False, verbose_name='confidential')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('agenda_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.agendaitem')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.meeting')),
-            ],
-            options={
-                'verbose_name': 'historical decision',
-                'verbose_name_plural': 'historical decisions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalAttendance',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('status', models.CharField(choices=[('present', 'Present'), ('apologies', 'Apologies'), ('absent', 'Absent')], max_length=10)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, help_text='The organisation they represented.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.organisation')),
-                ('person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.meeting')),
-            ],
-            options={
-                'verbose_name': 'historical attendance',
-                'verbose_name_plural': 'historical attendances',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalAgendaItem',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('kind', models.CharField(choices=[('standing', 'Standing item'), ('issue', 'Issue'), ('outcome', 'Outcome of an issue'), ('priority', 'Priority'), ('action', 'Overdue action'), ('other', 'Item')], default='other', max_length=10)),
-                ('title', models.CharField(max_length=300)),
-                ('detail', models.TextField(blank=True)),
-                ('presenter', models.CharField(blank=True, help_text='Who introduces it.', max_length=200)),
-                ('is_confidential', models.BooleanField(default=False, help_text='Only officers, board members and members of the body see it.', verbose_name='confidential')),
-                ('source_key', models.CharField(blank=True, max_length=100)),
-                ('source_url', models.CharField(blank=True, max_length=500)),
-                ('flag', models.CharField(blank=True, help_text='A warning shown with the item, such as Stale.', max_length=100)),
-                ('minutes', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.meeting')),
-            ],
-            options={
-                'verbose_name': 'historical agenda item',
-                'verbose_name_plural': 'historical agenda items',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalAction',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('description', models.TextField()),
-                ('due_date', models.DateField()),
-                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('done', 'Done'), ('dropped', 'Dropped')], default='open', max_length=12)),
-                ('progress', models.TextField(blank=True, help_text='The latest word on progress.')),
-                ('is_confidential', models.BooleanField(default=False, verbose_name='confidential')),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('agenda_item', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.agendaitem')),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('owner_organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.organisation', verbose_name='owner (organisation)')),
-                ('owner_person', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='owner (person)')),
-                ('meeting', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.meeting')),
-            ],
-            options={
-                'verbose_name': 'historical action',
-                'verbose_name_plural': 'historical actions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical meeting",
+                "verbose_name_plural": "historical meetings",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Decision',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField()),
-                ('is_confidential', models.BooleanField(default=False, verbose_name='confidential')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('agenda_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='decisions', to='governance.agendaitem')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='decisions', to='governance.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Leave empty to call it a meeting of the body.",
+                        max_length=200,
+                    ),
+                ),
+                ("starts_at", models.DateTimeField()),
+                ("ends_at", models.DateTimeField()),
+                (
+                    "location",
+                    models.CharField(blank=True, help_text="Room and address.", max_length=300),
+                ),
+                (
+                    "online_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="Link to join online.",
+                        max_length=500,
+                        verbose_name="online meeting link",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("scheduled", "Scheduled"),
+                            ("held", "Held"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="scheduled",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "status_reason",
+                    models.TextField(blank=True, help_text="Why it was cancelled or reinstated."),
+                ),
+                (
+                    "minutes",
+                    models.TextField(blank=True, help_text="General minutes of the meeting."),
+                ),
+                ("minutes_recorded_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meetings",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting', 'created_at', 'pk'],
+                "ordering": ["-starts_at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="HistoricalDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('present', 'Present'), ('apologies', 'Apologies'), ('absent', 'Absent')], max_length=10)),
-                ('organisation', models.ForeignKey(blank=True, help_text='The organisation they represented.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='governance.organisation')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attendances', to=settings.AUTH_USER_MODEL)),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendances', to='governance.meeting')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "is_confidential",
+                    models.BooleanField(default=False, verbose_name="confidential"),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.agendaitem",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['meeting', 'person'],
+                "verbose_name": "historical decision",
+                "verbose_name_plural": "historical decisions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalAttendance",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("present", "Present"),
+                            ("apologies", "Apologies"),
+                            ("absent", "Absent"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The organisation they represented.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.meeting",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical attendance",
+                "verbose_name_plural": "historical attendances",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalAgendaItem",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("standing", "Standing item"),
+                            ("issue", "Issue"),
+                            ("outcome", "Outcome of an issue"),
+                            ("priority", "Priority"),
+                            ("action", "Overdue action"),
+                            ("other", "Item"),
+                        ],
+                        default="other",
+                        max_length=10,
+                    ),
+                ),
+                ("title", models.CharField(max_length=300)),
+                ("detail", models.TextField(blank=True)),
+                (
+                    "presenter",
+                    models.CharField(blank=True, help_text="Who introduces it.", max_length=200),
+                ),
+                (
+                    "is_confidential",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only officers, board members and members of the body see it.",
+                        verbose_name="confidential",
+                    ),
+                ),
+                ("source_key", models.CharField(blank=True, max_length=100)),
+                ("source_url", models.CharField(blank=True, max_length=500)),
+                (
+                    "flag",
+                    models.CharField(
+                        blank=True,
+                        help_text="A warning shown with the item, such as Stale.",
+                        max_length=100,
+                    ),
+                ),
+                ("minutes", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.meeting",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical agenda item",
+                "verbose_name_plural": "historical agenda items",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalAction",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.TextField()),
+                ("due_date", models.DateField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("dropped", "Dropped"),
+                        ],
+                        default="open",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "progress",
+                    models.TextField(blank=True, help_text="The latest word on progress."),
+                ),
+                (
+                    "is_confidential",
+                    models.BooleanField(default=False, verbose_name="confidential"),
+                ),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.agendaitem",
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "owner_organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.organisation",
+                        verbose_name="owner (organisation)",
+                    ),
+                ),
+                (
+                    "owner_person",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="owner (person)",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.meeting",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical action",
+                "verbose_name_plural": "historical actions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Decision",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField()),
+                (
+                    "is_confidential",
+                    models.BooleanField(default=False, verbose_name="confidential"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="decisions",
+                        to="governance.agendaitem",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="decisions",
+                        to="governance.meeting",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["meeting", "created_at", "pk"],
+            },
+        ),
+        migrations.CreateModel(
+            name="Attendance",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("present", "Present"),
+                            ("apologies", "Apologies"),
+                            ("absent", "Absent"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The organisation they represented.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="governance.organisation",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="attendances",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendances",
+                        to="governance.meeting",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["meeting", "person"],
             },
         ),
         migrations.AddField(
-            model_name='agendaitem',
-            name='meeting',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='agenda_items', to='governance.meeting'),
+            model_name="agendaitem",
+            name="meeting",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="agenda_items",
+                to="governance.meeting",
+            ),
         ),
         migrations.CreateModel(
-            name='Action',
+            name="Action",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.TextField()),
-                ('due_date', models.DateField()),
-                ('status', models.CharField(choices=[('open', 'Open'), ('in_progress', 'In progress'), ('done', 'Done'), ('dropped', 'Dropped')], default='open', max_length=12)),
-                ('progress', models.TextField(blank=True, help_text='The latest word on progress.')),
-                ('is_confidential', models.BooleanField(default=False, verbose_name='confidential')),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('body', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='governance.body')),
-                ('owner_organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='meeting_actions', to='governance.organisation', verbose_name='owner (organisation)')),
-                ('owner_person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='meeting_actions', to=settings.AUTH_USER_MODEL, verbose_name='owner (person)')),
-                ('agenda_item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='actions', to='governance.agendaitem')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='actions', to='governance.meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.TextField()),
+                ("due_date", models.DateField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Open"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                            ("dropped", "Dropped"),
+                        ],
+                        default="open",
+                        max_length=12,
+                    ),
+                ),
+                (
+                    "progress",
+                    models.TextField(blank=True, help_text="The latest word on progress."),
+                ),
+                (
+                    "is_confidential",
+                    models.BooleanField(default=False, verbose_name="confidential"),
+                ),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "body",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="actions",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "owner_organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meeting_actions",
+                        to="governance.organisation",
+                        verbose_name="owner (organisation)",
+                    ),
+                ),
+                (
+                    "owner_person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="meeting_actions",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="owner (person)",
+                    ),
+                ),
+                (
+                    "agenda_item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="actions",
+                        to="governance.agendaitem",
+                    ),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="actions",
+                        to="governance.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_date', 'pk'],
+                "ordering": ["due_date", "pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='meeting',
-            index=models.Index(fields=['body', 'starts_at'], name='meeting_body_start'),
+            model_name="meeting",
+            index=models.Index(fields=["body", "starts_at"], name="meeting_body_start"),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='meeting_ends_after_start'),
+            model_name="meeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))),
+                name="meeting_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['scheduled', 'held', 'cancelled'])), name='meeting_status_valid'),
+            model_name="meeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["scheduled", "held", "cancelled"])),
+                name="meeting_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='meeting',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('location', ''), _negated=True), models.Q(('online_url', ''), _negated=True), _connector='OR'), name='meeting_place_or_link'),
+            model_name="meeting",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("location", ""), _negated=True),
+                    models.Q(("online_url", ""), _negated=True),
+                    _connector="OR",
+                ),
+                name="meeting_place_or_link",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.UniqueConstraint(fields=('meeting', 'person'), name='attendance_once_per_meeting'),
+            model_name="attendance",
+            constraint=models.UniqueConstraint(
+                fields=("meeting", "person"), name="attendance_once_per_meeting"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='attendance',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['present', 'apologies', 'absent'])), name='attendance_status_valid'),
+            model_name="attendance",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["present", "apologies", "absent"])),
+                name="attendance_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='agendaitem',
-            constraint=models.UniqueConstraint(condition=models.Q(('source_key', ''), _negated=True), fields=('meeting', 'source_key'), name='agenda_item_source_once_per_meeting'),
+            model_name="agendaitem",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("source_key", ""), _negated=True),
+                fields=("meeting", "source_key"),
+                name="agenda_item_source_once_per_meeting",
+            ),
         ),
         migrations.AddIndex(
-            model_name='action',
-            index=models.Index(fields=['body', 'status', 'due_date'], name='action_body_open'),
+            model_name="action",
+            index=models.Index(fields=["body", "status", "due_date"], name="action_body_open"),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('owner_person__isnull', False), ('owner_organisation__isnull', False), _connector='OR'), name='action_has_owner'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("owner_person__isnull", False),
+                    ("owner_organisation__isnull", False),
+                    _connector="OR",
+                ),
+                name="action_has_owner",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(('status__in', ['open', 'in_progress', 'done', 'dropped'])), name='action_status_valid'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("status__in", ["open", "in_progress", "done", "dropped"])),
+                name="action_status_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='action',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('completed_at__isnull', False), ('status__in', ['done', 'dropped'])), models.Q(('completed_at__isnull', True), ('status__in', ['open', 'in_progress'])), _connector='OR'), name='action_completed_when_finished'),
+            model_name="action",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("completed_at__isnull", False), ("status__in", ["done", "dropped"])),
+                    models.Q(
+                        ("completed_at__isnull", True), ("status__in", ["open", "in_progress"])
+                    ),
+                    _connector="OR",
+                ),
+                name="action_completed_when_finished",
+            ),
         ),
     ]
