@@ -312,6 +312,11 @@ CELERY_BEAT_SCHEDULE["flag-overdue-governance"] = {
 CELERY_BEAT_SCHEDULE["flag-late-milestones"] = {
     "task": "peoplezones.tasks.flag_late_milestones",
     "schedule": crontab(minute=15, hour=6),
+# People Zones activities: how long a panel member may change an entry after logging it
+# (until it is verified), and the largest photo accepted with one.
+ACTIVITY_EDIT_HOURS = env_int("ACTIVITY_EDIT_HOURS", 72)
+ACTIVITY_PHOTO_MAX_MB = env_int("ACTIVITY_PHOTO_MAX_MB", 10)
+
 }
 
 
