@@ -309,6 +309,13 @@ CELERY_BEAT_SCHEDULE["flag-overdue-governance"] = {
     "task": "governance.tasks.flag_overdue_governance",
     "schedule": crontab(minute=30, hour=6),
 }
+# Members of a body are reminded (in the service and by e-mail) this many days before each
+# of its meetings; the reminder job runs every morning.
+MEETING_REMINDER_DAYS = env_int("MEETING_REMINDER_DAYS", 7)
+CELERY_BEAT_SCHEDULE["send-meeting-reminders"] = {
+    "task": "governance.tasks.send_meeting_reminders",
+    "schedule": crontab(minute=0, hour=7),
+}
 CELERY_BEAT_SCHEDULE["flag-late-milestones"] = {
     "task": "peoplezones.tasks.flag_late_milestones",
     "schedule": crontab(minute=15, hour=6),

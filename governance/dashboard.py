@@ -17,6 +17,17 @@ class Panel:
 
 
 PANELS: list[Panel] = []
+# Meetings: the person's next meetings and open actions; for officers, missing minutes.
+PANELS += [
+    Panel(
+        "governance/meetings/_dashboard_panel.html",
+        "governance.selectors.meetings.meetings_dashboard_panel",
+    ),
+    Panel(
+        "governance/meetings/_minutes_panel.html",
+        "governance.selectors.meetings.minutes_dashboard_panel",
+    ),
+]
 
 # People Zones whose core team misses an agency or whose plan has late milestones.
 PANELS.append(

@@ -40,6 +40,12 @@ NAVIGATION.insert(
     ),
 )
 
+# Bodies and their meetings, before Administration.
+NAVIGATION[-1:-1] = [
+    NavItem("Bodies", "body_list", lambda roles: roles.is_officer or roles.is_body_member),
+    NavItem("Meetings", "meeting_list", lambda roles: roles.is_officer or roles.is_body_member),
+]
+
 # Issues, priorities and the alignment view, straight after Home.
 NAVIGATION[1:1] = [
     NavItem("Alignment", "alignment", lambda roles: roles.is_officer or roles.is_board_member),

@@ -156,3 +156,40 @@ can_view_review_events = can_view_governance
 def can_manage_review_events(user) -> bool:
     """Planning review events, recording direction, allocations, spend and in kind."""
     return roles_for(user).is_officer
+
+
+# Meetings ---------------------------------------------------------------------------------
+MEETING_MANAGER_ROLES = ("chair", "vice_chair", "secretariat")
+
+
+@rules.predicate
+def can_manage_meetings_of_body(user, body) -> bool:
+    """Scheduling, agendas, attendance and minutes of a body's meetings: for officers and
+    the body's chair, vice-chair and secretariat."""
+    roles = roles_for(user)
+    if roles.is_officer:
+        return True
+    return body is not None and any(
+        m.body_id == body.pk and m.role in MEETING_MANAGER_ROLES for m in roles.memberships
+    )
+
+
+@rules.predicate
+def can_update_action(user, action) -> bool:
+    """An action's progress: for whoever manages the body's meetings, the person who owns
+    it, and a member of the body who represents or works for the owning organisation."""
+    if action is None:
+        return False
+    if can_manage_meetings_of_body(user, action.body):
+        return True
+    roles = roles_for(user)
+    if not roles.is_authenticated:
+        return False
+    if action.owner_person_id == user.pk:
+        return True
+    owner_org = action.owner_organisation_id
+    return owner_org is not None and any(
+        m.body_id == action.body_id
+        and owner_org in (m.organisation_id, getattr(roles.organisation, "pk", None))
+        for m in roles.memberships
+    )

@@ -7,6 +7,7 @@ from django.db import OperationalError, transaction
 from django.utils import timezone
 
 from governance.models import Notification
+from governance.services.meetings import meeting_reminders_send
 
 
 @shared_task
@@ -54,3 +55,10 @@ def flag_overdue_governance() -> dict[str, int]:
         "stale_issues": issues_flag_stale(),
         "overdue_acknowledgements": assignments_flag_overdue(),
     }
+
+
+@shared_task(acks_late=True)
+def send_meeting_reminders() -> int:
+    """Daily: remind members of each body's meetings due within MEETING_REMINDER_DAYS.
+    Safe to run again: each member is reminded of each meeting once."""
+    return meeting_reminders_send()

@@ -72,7 +72,7 @@ class Meeting(models.Model):
         return f"{self.display_title}, {timezone.localtime(self.starts_at):%-d %B %Y}"
 
     def get_absolute_url(self) -> str:
-        return reverse("meeting-detail", args=[self.pk])
+        return reverse("meeting_detail", args=[self.pk])
 
     @property
     def display_title(self) -> str:
@@ -276,7 +276,7 @@ class Action(models.Model):
         return self.description[:80]
 
     def get_absolute_url(self) -> str:
-        return reverse("action-update", args=[self.pk])
+        return reverse("action_update", args=[self.pk])
 
     @property
     def is_outstanding(self) -> bool:

@@ -122,7 +122,7 @@ class Body(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("body-detail", args=[self.slug])
+        return reverse("body_detail", args=[self.slug])
 
     @property
     def short_level(self) -> str:
