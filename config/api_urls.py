@@ -5,8 +5,9 @@ from rest_framework.routers import DefaultRouter
 
 from governance.api import issues, meetings, people, reviews
 from peoplezones.api import activities, zones
+from toolkit import api as toolkit
 
-PARTS = [meetings, issues, reviews, zones, activities]
+PARTS = [meetings, issues, reviews, zones, activities, toolkit]
 
 router = DefaultRouter()
 router.register("organisations", people.OrganisationViewSet, basename="organisation")

@@ -23,6 +23,7 @@ from tests.matrix import (
     officers,
     reviews,
     signed_in,
+    toolkit,
     zones,
 )
 
@@ -83,7 +84,7 @@ EXPECTATIONS: dict[str, tuple] = {
     "admin/(?P<url>.*)$": (lambda w: {"url": "no-such-page/"}, officers("missing")),
 }
 
-PARTS = (meetings, issues, reviews, zones, activities)
+PARTS = (meetings, issues, reviews, zones, activities, toolkit)
 for part in PARTS:
     EXPECTATIONS.update(part.ROWS)
 

@@ -7,6 +7,7 @@ from django.utils.module_loading import import_string
 LOADERS = [
     "governance.demo.load",
     "peoplezones.demo.load",
+    "toolkit.demo.load",
     "peoplezones.demo_activities.load",
     "governance.demo_issues.load",
     "governance.demo_meetings.load",

@@ -1,0 +1,3 @@
+"""Toolkit URLs."""
+
+urlpatterns: list = []
