@@ -273,6 +273,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
 }
+# People Zones' choice sets keep their own names in the schema.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
+    {
+        "ResilienceThemeEnum": "peoplezones.models.plans.Theme",
+        "MilestoneStatusEnum": "peoplezones.models.plans.Milestone.Status",
+        "AmbitionStatusEnum": "peoplezones.models.plans.AmbitionStatement.Status",
+        "ZoneStatusEnum": "peoplezones.models.zones.Zone.Status",
+    }
+)
 
 # Celery: REDIS_URL when set; otherwise kombu's filesystem transport, which needs no server.
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"

@@ -362,6 +362,15 @@ def core_team_member_remove(*, actor: User, member: CoreTeamMember) -> None:
 
 
 @transaction.atomic
+def ingredient_upsert(*, name: str, description: str = "", position: int = 0) -> Ingredient:
+    """Add an ingredient to the list, or update the one with this name."""
+    ingredient = Ingredient.objects.filter(name=name).first() or Ingredient(name=name)
+    ingredient.description, ingredient.position = description, position
+    _save(ingredient, None)
+    return ingredient
+
+
+@transaction.atomic
 def zone_ingredient_set(
     *, actor: User, zone: Zone, ingredient: Ingredient, status: str, evidence: str = ""
 ) -> ZoneIngredient:

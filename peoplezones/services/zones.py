@@ -22,11 +22,15 @@ def zone_upsert(
     jag: Body | None,
     status: str,
     description: str = "",
+    **details,
 ) -> Zone:
-    """Create or update the zone with this slug."""
+    """Create or update the zone with this slug; `details` are its location and dates."""
     zone = Zone.objects.filter(slug=slug).first() or Zone(slug=slug)
     zone.name, zone.area_type, zone.district = name, area_type, district
     zone.csp, zone.jag, zone.status, zone.description = csp, jag, status, description
+    for field in ("location", "latitude", "longitude", "opened_on", "closed_on"):
+        if field in details:
+            setattr(zone, field, details[field])
     zone.full_clean()
     zone.save()
     return zone
