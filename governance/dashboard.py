@@ -17,6 +17,9 @@ class Panel:
 
 
 PANELS: list[Panel] = []
+PANELS.append(
+    Panel("governance/reviews/_panel.html", "governance.selectors.reviews.review_dashboard_panel")
+)
 # Meetings: the person's next meetings and open actions; for officers, missing minutes.
 PANELS += [
     Panel(

@@ -25,6 +25,15 @@ NAVIGATION: list[NavItem] = [
     NavItem("Home", "dashboard", lambda roles: roles.is_authenticated),
     NavItem("Administration", "admin:index", lambda roles: roles.is_officer, prefix="/admin/"),
 ]
+NAVIGATION.insert(
+    -1,
+    NavItem(
+        "Review events",
+        "review-event-list",
+        lambda roles: roles.is_officer or roles.is_body_member,
+        prefix="/reviews/",
+    ),
+)
 
 # People Zones, before Administration: officers and board members see every zone, panel
 # members their own, partner staff the active ones.

@@ -1,5 +1,8 @@
 """Governance background work. Tasks take ids, call services and are safe to run again."""
 
+import datetime
+from functools import partial
+
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail
@@ -37,6 +40,43 @@ def send_notification_emails(notification_ids: list[int]) -> int:
             notification.save(update_fields=["emailed_at"])
             sent += 1
     return sent
+
+
+# Bi-annual review events ------------------------------------------------------------------
+# Beat runs ensure_review_events daily (CELERY_BEAT_SCHEDULE). It creates the next two events
+# and queues one review_event_due_work per event still to come; both are safe to run twice,
+# or twice at once (see governance.services.reviews).
+
+
+@shared_task(
+    name="governance.tasks.ensure_review_events",
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def ensure_review_events(today: str | None = None) -> list[int]:
+    """Make sure the next two review events exist, then queue each upcoming event's due
+    invitations, reminders and pack. `today` (ISO date) acts as of another day."""
+    from governance.services.reviews import review_events_ensure
+
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    event_ids = review_events_ensure(today=day)
+    for event_id in event_ids:
+        transaction.on_commit(partial(review_event_due_work.delay, event_id, day.isoformat()))
+    return event_ids
+
+
+@shared_task(
+    name="governance.tasks.review_event_due_work",
+    autoretry_for=(OperationalError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def review_event_due_work(event_id: int, today: str) -> list[str]:
+    """Send what is due for one review event as of `today`; returns what was done."""
+    from governance.services.reviews import review_event_due_work as due_work
+
+    return due_work(event_id=event_id, today=datetime.date.fromisoformat(today))
 
 
 @shared_task(

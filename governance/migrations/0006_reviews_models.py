@@ -10,299 +10,988 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('governance', '0005_meetings_models'),
-        ('peoplezones', '0002_zones_plans'),
+        ("governance", "0005_meetings_models"),
+        ("peoplezones", "0002_zones_plans"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Allocation',
+            name="Allocation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='Amount (£)')),
-                ('purpose', models.CharField(max_length=300)),
-                ('funding_source', models.CharField(choices=[('community_safety_fund', 'OPCC community safety fund'), ('commissioning', 'OPCC commissioning budget'), ('partner', 'Partner agency contribution'), ('grant', 'External grant'), ('other', 'Other')], max_length=30)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to='governance.body')),
-                ('zone', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='allocations', to='peoplezones.zone')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=12,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="Amount (£)",
+                    ),
+                ),
+                ("purpose", models.CharField(max_length=300)),
+                (
+                    "funding_source",
+                    models.CharField(
+                        choices=[
+                            ("community_safety_fund", "OPCC community safety fund"),
+                            ("commissioning", "OPCC commissioning budget"),
+                            ("partner", "Partner agency contribution"),
+                            ("grant", "External grant"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="allocations",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "zone",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="allocations",
+                        to="peoplezones.zone",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['event', 'pk'],
+                "ordering": ["event", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalReviewEvent',
+            name="HistoricalReviewEvent",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('period', models.CharField(db_index=True, help_text='The year and month the event belongs to, such as 2027-01.', max_length=7, validators=[django.core.validators.RegexValidator('^\\d{4}-(0[1-9]|1[0-2])$', 'Enter the period as a year and month, such as 2027-01.')])),
-                ('title', models.CharField(max_length=200)),
-                ('date', models.DateField()),
-                ('venue', models.CharField(blank=True, max_length=200)),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('invitations_sent', 'Invitations sent'), ('held', 'Held'), ('cancelled', 'Cancelled')], default='planned', max_length=20)),
-                ('direction', models.TextField(blank=True, help_text="What the event agreed about the partnership's direction for the next period.", verbose_name='Strategic direction agreed')),
-                ('invitations_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('pack_compiled_at', models.DateTimeField(blank=True, help_text='When the plans under review were captured for the pack.', null=True)),
-                ('held_at', models.DateTimeField(blank=True, null=True)),
-                ('cancelled_reason', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "period",
+                    models.CharField(
+                        db_index=True,
+                        help_text="The year and month the event belongs to, such as 2027-01.",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{4}-(0[1-9]|1[0-2])$",
+                                "Enter the period as a year and month, such as 2027-01.",
+                            )
+                        ],
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("date", models.DateField()),
+                ("venue", models.CharField(blank=True, max_length=200)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("invitations_sent", "Invitations sent"),
+                            ("held", "Held"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "direction",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the event agreed about the partnership's direction for the next period.",
+                        verbose_name="Strategic direction agreed",
+                    ),
+                ),
+                ("invitations_sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "pack_compiled_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When the plans under review were captured for the pack.",
+                        null=True,
+                    ),
+                ),
+                ("held_at", models.DateTimeField(blank=True, null=True)),
+                ("cancelled_reason", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical review event',
-                'verbose_name_plural': 'historical review events',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalSpend',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='Amount (£)')),
-                ('description', models.CharField(max_length=300)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('allocation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.allocation')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-            ],
-            options={
-                'verbose_name': 'historical spend',
-                'verbose_name_plural': 'historical spend',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='ReviewEvent',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(help_text='The year and month the event belongs to, such as 2027-01.', max_length=7, unique=True, validators=[django.core.validators.RegexValidator('^\\d{4}-(0[1-9]|1[0-2])$', 'Enter the period as a year and month, such as 2027-01.')])),
-                ('title', models.CharField(max_length=200)),
-                ('date', models.DateField()),
-                ('venue', models.CharField(blank=True, max_length=200)),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('invitations_sent', 'Invitations sent'), ('held', 'Held'), ('cancelled', 'Cancelled')], default='planned', max_length=20)),
-                ('direction', models.TextField(blank=True, help_text="What the event agreed about the partnership's direction for the next period.", verbose_name='Strategic direction agreed')),
-                ('invitations_sent_at', models.DateTimeField(blank=True, null=True)),
-                ('pack_compiled_at', models.DateTimeField(blank=True, help_text='When the plans under review were captured for the pack.', null=True)),
-                ('held_at', models.DateTimeField(blank=True, null=True)),
-                ('cancelled_reason', models.TextField(blank=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-            ],
-            options={
-                'ordering': ['-date', '-pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('status__in', ['planned', 'invitations_sent', 'held', 'cancelled'])), name='review_event_status_valid'), models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['invitations_sent', 'held']), _negated=True), ('invitations_sent_at__isnull', False), _connector='OR'), name='review_event_invited_has_date'), models.CheckConstraint(condition=models.Q(models.Q(('status', 'held'), _negated=True), ('held_at__isnull', False), _connector='OR'), name='review_event_held_has_date')],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalReviewPlan',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('summary', models.TextField(blank=True, help_text='The plan itself, as it stood.')),
-                ('progress', models.TextField(blank=True, help_text='Progress against it, as it stood.')),
-                ('figures', models.JSONField(blank=True, default=list)),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('captured_at', models.DateTimeField()),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('zone', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='peoplezones.zone')),
-                ('event', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.reviewevent')),
-            ],
-            options={
-                'verbose_name': 'historical review plan',
-                'verbose_name_plural': 'historical review plans',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalReviewDirectionItem',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('action', models.CharField(choices=[('set', 'Set'), ('retire', 'Retire')], max_length=10)),
-                ('title', models.CharField(max_length=200)),
-                ('note', models.TextField(blank=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('priority', models.ForeignKey(blank=True, db_constraint=False, help_text='The priority concerned; a new one to set may not exist yet.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.priority')),
-                ('event', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.reviewevent')),
-            ],
-            options={
-                'verbose_name': 'historical review direction item',
-                'verbose_name_plural': 'historical review direction items',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalInKindContribution',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('description', models.CharField(max_length=300)),
-                ('hours', models.DecimalField(blank=True, decimal_places=1, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.1'))], verbose_name='Staff hours')),
-                ('estimated_value', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='Estimated value (£)')),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, help_text='The body it supports, if any.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.organisation')),
-                ('recorded_by', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('zone', models.ForeignKey(blank=True, db_constraint=False, help_text='The People Zone it supports, if any.', null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='peoplezones.zone')),
-                ('event', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.reviewevent')),
-            ],
-            options={
-                'verbose_name': 'historical in kind contribution',
-                'verbose_name_plural': 'historical in kind contributions',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical review event",
+                "verbose_name_plural": "historical review events",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='HistoricalAllocation',
+            name="HistoricalSpend",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='Amount (£)')),
-                ('purpose', models.CharField(max_length=300)),
-                ('funding_source', models.CharField(choices=[('community_safety_fund', 'OPCC community safety fund'), ('commissioning', 'OPCC commissioning budget'), ('partner', 'Partner agency contribution'), ('grant', 'External grant'), ('other', 'Other')], max_length=30)),
-                ('created_at', models.DateTimeField(blank=True, editable=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('body', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.body')),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('zone', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='peoplezones.zone')),
-                ('event', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='governance.reviewevent')),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=12,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="Amount (£)",
+                    ),
+                ),
+                ("description", models.CharField(max_length=300)),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "allocation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.allocation",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical allocation',
-                'verbose_name_plural': 'historical allocations',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical spend",
+                "verbose_name_plural": "historical spend",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="ReviewEvent",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "period",
+                    models.CharField(
+                        help_text="The year and month the event belongs to, such as 2027-01.",
+                        max_length=7,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{4}-(0[1-9]|1[0-2])$",
+                                "Enter the period as a year and month, such as 2027-01.",
+                            )
+                        ],
+                    ),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("date", models.DateField()),
+                ("venue", models.CharField(blank=True, max_length=200)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("invitations_sent", "Invitations sent"),
+                            ("held", "Held"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="planned",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "direction",
+                    models.TextField(
+                        blank=True,
+                        help_text="What the event agreed about the partnership's direction for the next period.",
+                        verbose_name="Strategic direction agreed",
+                    ),
+                ),
+                ("invitations_sent_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "pack_compiled_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="When the plans under review were captured for the pack.",
+                        null=True,
+                    ),
+                ),
+                ("held_at", models.DateTimeField(blank=True, null=True)),
+                ("cancelled_reason", models.TextField(blank=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+            ],
+            options={
+                "ordering": ["-date", "-pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("status__in", ["planned", "invitations_sent", "held", "cancelled"])
+                        ),
+                        name="review_event_status_valid",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status__in", ["invitations_sent", "held"]), _negated=True),
+                            ("invitations_sent_at__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="review_event_invited_has_date",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("status", "held"), _negated=True),
+                            ("held_at__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="review_event_held_has_date",
+                    ),
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalReviewPlan",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "summary",
+                    models.TextField(blank=True, help_text="The plan itself, as it stood."),
+                ),
+                (
+                    "progress",
+                    models.TextField(blank=True, help_text="Progress against it, as it stood."),
+                ),
+                ("figures", models.JSONField(blank=True, default=list)),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("captured_at", models.DateTimeField()),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "zone",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="peoplezones.zone",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.reviewevent",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical review plan",
+                "verbose_name_plural": "historical review plans",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalReviewDirectionItem",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(choices=[("set", "Set"), ("retire", "Retire")], max_length=10),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("note", models.TextField(blank=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "priority",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The priority concerned; a new one to set may not exist yet.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.priority",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.reviewevent",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical review direction item",
+                "verbose_name_plural": "historical review direction items",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalInKindContribution",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.CharField(max_length=300)),
+                (
+                    "hours",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=8,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.1"))],
+                        verbose_name="Staff hours",
+                    ),
+                ),
+                (
+                    "estimated_value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="Estimated value (£)",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The body it supports, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.organisation",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "zone",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        help_text="The People Zone it supports, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="peoplezones.zone",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.reviewevent",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical in kind contribution",
+                "verbose_name_plural": "historical in kind contributions",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalAllocation",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=12,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="Amount (£)",
+                    ),
+                ),
+                ("purpose", models.CharField(max_length=300)),
+                (
+                    "funding_source",
+                    models.CharField(
+                        choices=[
+                            ("community_safety_fund", "OPCC community safety fund"),
+                            ("commissioning", "OPCC commissioning budget"),
+                            ("partner", "Partner agency contribution"),
+                            ("grant", "External grant"),
+                            ("other", "Other"),
+                        ],
+                        max_length=30,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(blank=True, editable=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "zone",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="peoplezones.zone",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="governance.reviewevent",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical allocation",
+                "verbose_name_plural": "historical allocations",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.AddField(
-            model_name='allocation',
-            name='event',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='allocations', to='governance.reviewevent'),
+            model_name="allocation",
+            name="event",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="allocations",
+                to="governance.reviewevent",
+            ),
         ),
         migrations.CreateModel(
-            name='ReviewPlan',
+            name="ReviewPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
-                ('summary', models.TextField(blank=True, help_text='The plan itself, as it stood.')),
-                ('progress', models.TextField(blank=True, help_text='Progress against it, as it stood.')),
-                ('figures', models.JSONField(blank=True, default=list)),
-                ('position', models.PositiveIntegerField(default=0)),
-                ('captured_at', models.DateTimeField()),
-                ('body', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='governance.body')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='plans', to='governance.reviewevent')),
-                ('zone', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='peoplezones.zone')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
+                (
+                    "summary",
+                    models.TextField(blank=True, help_text="The plan itself, as it stood."),
+                ),
+                (
+                    "progress",
+                    models.TextField(blank=True, help_text="Progress against it, as it stood."),
+                ),
+                ("figures", models.JSONField(blank=True, default=list)),
+                ("position", models.PositiveIntegerField(default=0)),
+                ("captured_at", models.DateTimeField()),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="plans",
+                        to="governance.reviewevent",
+                    ),
+                ),
+                (
+                    "zone",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="peoplezones.zone",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['event', 'position', 'name'],
+                "ordering": ["event", "position", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Spend',
+            name="Spend",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField()),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='Amount (£)')),
-                ('description', models.CharField(max_length=300)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('allocation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='spends', to='governance.allocation')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField()),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=12,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="Amount (£)",
+                    ),
+                ),
+                ("description", models.CharField(max_length=300)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "allocation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="spends",
+                        to="governance.allocation",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'spend',
-                'ordering': ['allocation', 'date', 'pk'],
+                "verbose_name_plural": "spend",
+                "ordering": ["allocation", "date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ReviewDirectionItem',
+            name="ReviewDirectionItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('set', 'Set'), ('retire', 'Retire')], max_length=10)),
-                ('title', models.CharField(max_length=200)),
-                ('note', models.TextField(blank=True)),
-                ('priority', models.ForeignKey(blank=True, help_text='The priority concerned; a new one to set may not exist yet.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='review_decisions', to='governance.priority')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='direction_items', to='governance.reviewevent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(choices=[("set", "Set"), ("retire", "Retire")], max_length=10),
+                ),
+                ("title", models.CharField(max_length=200)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "priority",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The priority concerned; a new one to set may not exist yet.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="review_decisions",
+                        to="governance.priority",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="direction_items",
+                        to="governance.reviewevent",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['event', 'action', 'title'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('action', 'set'), ('priority__isnull', False), _connector='OR'), name='review_direction_retire_names_priority'), models.UniqueConstraint(fields=('event', 'action', 'title'), name='review_direction_once')],
+                "ordering": ["event", "action", "title"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("action", "set"), ("priority__isnull", False), _connector="OR"
+                        ),
+                        name="review_direction_retire_names_priority",
+                    ),
+                    models.UniqueConstraint(
+                        fields=("event", "action", "title"), name="review_direction_once"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='InKindContribution',
+            name="InKindContribution",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('description', models.CharField(max_length=300)),
-                ('hours', models.DecimalField(blank=True, decimal_places=1, max_digits=8, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.1'))], verbose_name='Staff hours')),
-                ('estimated_value', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='Estimated value (£)')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('body', models.ForeignKey(blank=True, help_text='The body it supports, if any.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='in_kind_contributions', to='governance.body')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='in_kind_contributions', to='governance.organisation')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('zone', models.ForeignKey(blank=True, help_text='The People Zone it supports, if any.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='in_kind_contributions', to='peoplezones.zone')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='in_kind_contributions', to='governance.reviewevent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("description", models.CharField(max_length=300)),
+                (
+                    "hours",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=1,
+                        max_digits=8,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.1"))],
+                        verbose_name="Staff hours",
+                    ),
+                ),
+                (
+                    "estimated_value",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(Decimal("0.01"))],
+                        verbose_name="Estimated value (£)",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "body",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The body it supports, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="in_kind_contributions",
+                        to="governance.body",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="in_kind_contributions",
+                        to="governance.organisation",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "zone",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The People Zone it supports, if any.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="in_kind_contributions",
+                        to="peoplezones.zone",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="in_kind_contributions",
+                        to="governance.reviewevent",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['event', 'organisation__name', 'pk'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('hours__isnull', False), ('estimated_value__isnull', False), _connector='OR'), name='in_kind_has_hours_or_value'), models.CheckConstraint(condition=models.Q(('hours__isnull', True), ('hours__gt', 0), _connector='OR'), name='in_kind_hours_positive'), models.CheckConstraint(condition=models.Q(('estimated_value__isnull', True), ('estimated_value__gt', 0), _connector='OR'), name='in_kind_value_positive'), models.CheckConstraint(condition=models.Q(('body__isnull', True), ('zone__isnull', True), _connector='OR'), name='in_kind_one_recipient_at_most')],
+                "ordering": ["event", "organisation__name", "pk"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("hours__isnull", False),
+                            ("estimated_value__isnull", False),
+                            _connector="OR",
+                        ),
+                        name="in_kind_has_hours_or_value",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("hours__isnull", True), ("hours__gt", 0), _connector="OR"
+                        ),
+                        name="in_kind_hours_positive",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("estimated_value__isnull", True),
+                            ("estimated_value__gt", 0),
+                            _connector="OR",
+                        ),
+                        name="in_kind_value_positive",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("body__isnull", True), ("zone__isnull", True), _connector="OR"
+                        ),
+                        name="in_kind_one_recipient_at_most",
+                    ),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='allocation',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('body__isnull', False), ('zone__isnull', True)), models.Q(('body__isnull', True), ('zone__isnull', False)), _connector='OR'), name='allocation_body_or_zone'),
+            model_name="allocation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("body__isnull", False), ("zone__isnull", True)),
+                    models.Q(("body__isnull", True), ("zone__isnull", False)),
+                    _connector="OR",
+                ),
+                name="allocation_body_or_zone",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='allocation',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='allocation_amount_positive'),
+            model_name="allocation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="allocation_amount_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewplan',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('body__isnull', False), ('zone__isnull', True)), models.Q(('body__isnull', True), ('zone__isnull', False)), _connector='OR'), name='review_plan_body_or_zone'),
+            model_name="reviewplan",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("body__isnull", False), ("zone__isnull", True)),
+                    models.Q(("body__isnull", True), ("zone__isnull", False)),
+                    _connector="OR",
+                ),
+                name="review_plan_body_or_zone",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewplan',
-            constraint=models.UniqueConstraint(condition=models.Q(('body__isnull', False)), fields=('event', 'body'), name='review_plan_body'),
+            model_name="reviewplan",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("body__isnull", False)),
+                fields=("event", "body"),
+                name="review_plan_body",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='reviewplan',
-            constraint=models.UniqueConstraint(condition=models.Q(('zone__isnull', False)), fields=('event', 'zone'), name='review_plan_zone'),
+            model_name="reviewplan",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("zone__isnull", False)),
+                fields=("event", "zone"),
+                name="review_plan_zone",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='spend',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='spend_amount_positive'),
+            model_name="spend",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="spend_amount_positive"
+            ),
         ),
     ]

@@ -21,6 +21,7 @@ class Notification(models.Model):
         REVIEW_INVITATION = "review_invitation", "Review event invitation"
         REVIEW_REMINDER = "review_reminder", "Review event reminder"
         REVIEW_PACK = "review_pack", "Review event pre-read pack"
+        REVIEW_CANCELLED = "review_cancelled", "Review event cancelled"
         INITIATIVE_DECIDED = "initiative_decided", "Initiative decided"
 
     recipient = models.ForeignKey(
