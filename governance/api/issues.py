@@ -154,25 +154,25 @@ class IssueViewSet(
 
     @extend_schema(request=ReasonSerializer, responses=IssueSerializer)
     @action(detail=True, methods=["post"])
-    def escalate(self, request, pk=None):
+    def escalate(self, request, pk=None, **kwargs):
         """Send the issue up to the parent of the body it sits at."""
         return self._move(request, issue_services.issue_escalate, ReasonSerializer, "reason")
 
     @extend_schema(request=DecisionSerializer, responses=IssueSerializer)
     @action(detail=True, methods=["post"])
-    def resolve(self, request, pk=None):
+    def resolve(self, request, pk=None, **kwargs):
         """Close the issue with a decision; the body that raised it is told."""
         return self._move(request, issue_services.issue_resolve, DecisionSerializer, "decision")
 
     @extend_schema(request=DecisionSerializer, responses=IssueSerializer)
     @action(detail=True, methods=["post"], url_path="return", url_name="return")
-    def return_(self, request, pk=None):
+    def return_(self, request, pk=None, **kwargs):
         """Send the issue back down to the body it came from, with a decision or direction."""
         return self._move(request, issue_services.issue_return, DecisionSerializer, "decision")
 
     @extend_schema(responses=IssueStepSerializer(many=True))
     @action(detail=True, methods=["get"])
-    def trail(self, request, pk=None):
+    def trail(self, request, pk=None, **kwargs):
         """Every step of the issue: who did what, when, from which body to which."""
         issue = self.get_object()
         steps = issue.steps.select_related("actor", "from_body", "to_body").order_by(
@@ -322,14 +322,14 @@ class PriorityViewSet(
 
     @extend_schema(request=None, responses=PrioritySerializer)
     @action(detail=True, methods=["post"])
-    def retire(self, request, pk=None):
+    def retire(self, request, pk=None, **kwargs):
         """Retire the priority: no more acknowledgements or reports are expected."""
         priority_services.priority_retire(actor=request.user, priority=self.get_object())
         return Response(PrioritySerializer(self.get_queryset().get(pk=pk)).data)
 
     @extend_schema(responses=AssignmentSerializer(many=True))
     @action(detail=True, methods=["get"])
-    def assignments(self, request, pk=None):
+    def assignments(self, request, pk=None, **kwargs):
         """The bodies the priority went to and their answers (all of them for officers,
         board members and the setting body; one's own bodies' for everyone else)."""
         priority = self.get_object()
@@ -361,7 +361,7 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(request=AcknowledgeSerializer, responses=AssignmentSerializer)
     @action(detail=True, methods=["post"])
-    def acknowledge(self, request, pk=None):
+    def acknowledge(self, request, pk=None, **kwargs):
         """The body acknowledges the priority and says what it will do."""
         data = AcknowledgeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -372,7 +372,7 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(request=ReportSerializer, responses={201: PriorityReportSerializer})
     @action(detail=True, methods=["post"])
-    def report(self, request, pk=None):
+    def report(self, request, pk=None, **kwargs):
         """The body reports progress (a RAG status and what has happened)."""
         data = ReportSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -383,7 +383,7 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
 
     @extend_schema(responses=PriorityReportSerializer(many=True))
     @action(detail=True, methods=["get"])
-    def reports(self, request, pk=None):
+    def reports(self, request, pk=None, **kwargs):
         """The body's reports on the priority, newest first."""
         reports = self.get_object().reports.select_related("reported_by")
         return Response(PriorityReportSerializer(reports, many=True).data)
