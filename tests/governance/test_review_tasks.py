@@ -208,3 +208,24 @@ def test_two_runs_at_once_make_each_event_and_send_each_email_once(world):
     sent = sorted((m.to[0], m.subject) for m in mail.outbox)
     assert len(sent) == 6 and len(set(sent)) == 6
     assert _jan().plans.count() == 4
+
+
+# Beat ------------------------------------------------------------------------------------------
+
+
+def test_beat_installs_the_daily_job_where_officers_can_edit_it(db, settings):
+    from django_celery_beat.models import PeriodicTask
+    from django_celery_beat.schedulers import DatabaseScheduler
+
+    from config.celery import app
+
+    assert settings.CELERY_BEAT_SCHEDULER == "django_celery_beat.schedulers:DatabaseScheduler"
+    DatabaseScheduler(app=app)  # what `celery -A config beat` does when it starts
+    job = PeriodicTask.objects.get(name="ensure-review-events")
+    assert job.task == "governance.tasks.ensure_review_events" and job.enabled
+    assert (job.crontab.minute, job.crontab.hour) == ("15", "6")
+    # An officer switches it off in the admin: a restarted beat leaves it off.
+    PeriodicTask.objects.filter(pk=job.pk).update(enabled=False)
+    scheduler = DatabaseScheduler(app=app)
+    assert not PeriodicTask.objects.get(pk=job.pk).enabled
+    assert "ensure-review-events" not in scheduler.schedule
