@@ -282,6 +282,14 @@ SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {}).update(
         "ZoneStatusEnum": "peoplezones.models.zones.Zone.Status",
     }
 )
+# Meetings' choice sets too.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+    {
+        "MeetingStatusEnum": "governance.models.meetings.Meeting.Status",
+        "ActionStatusEnum": "governance.models.meetings.Action.Status",
+        "AgendaItemKindEnum": "governance.models.meetings.AgendaItem.Kind",
+    }
+)
 
 # Celery: REDIS_URL when set; otherwise kombu's filesystem transport, which needs no server.
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
@@ -312,6 +320,11 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Governance: an issue waiting at one body longer than this is flagged as stale.
 ISSUE_STALE_DAYS = env_int("ISSUE_STALE_DAYS", 28)
 
+# People Zones activities: how long a panel member may change an entry after logging it
+# (until it is verified), and the largest photo accepted with one.
+ACTIVITY_EDIT_HOURS = env_int("ACTIVITY_EDIT_HOURS", 72)
+ACTIVITY_PHOTO_MAX_MB = env_int("ACTIVITY_PHOTO_MAX_MB", 10)
+
 # Daily jobs; django-celery-beat copies them into its database, where officers can edit them.
 CELERY_BEAT_SCHEDULE: dict = {}
 CELERY_BEAT_SCHEDULE["flag-overdue-governance"] = {
@@ -328,11 +341,6 @@ CELERY_BEAT_SCHEDULE["send-meeting-reminders"] = {
 CELERY_BEAT_SCHEDULE["flag-late-milestones"] = {
     "task": "peoplezones.tasks.flag_late_milestones",
     "schedule": crontab(minute=15, hour=6),
-# People Zones activities: how long a panel member may change an entry after logging it
-# (until it is verified), and the largest photo accepted with one.
-ACTIVITY_EDIT_HOURS = env_int("ACTIVITY_EDIT_HOURS", 72)
-ACTIVITY_PHOTO_MAX_MB = env_int("ACTIVITY_PHOTO_MAX_MB", 10)
-
 }
 
 

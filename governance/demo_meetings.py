@@ -184,14 +184,14 @@ def _held_meeting(body: Body, day: date, seats: list[Membership], officer: User)
 
 
 def _decisions_and_actions(meeting, items, business, seats, officer, day) -> None:
-    statuses = ["done", "open", "in_progress"]
+    statuses = ["open", "done", "in_progress"]
     for n, item in enumerate(items):
         confidential = item.is_confidential
         decision = "A safeguarding plan was agreed." if confidential else business[n][2]
         services.decision_record(actor=officer, meeting=meeting, text=decision, agenda_item=item)
         owner = seats[(n + 2) % len(seats)]
-        # The first action is done, the second overdue (due a week after the meeting),
-        # the third in progress and due next month.
+        # The first action is overdue (due a week after the meeting), the second done,
+        # the third in progress and due six weeks after the meeting.
         due = day + timedelta(days=7 if n % 3 != 2 else 45)
         action = services.action_create(
             actor=officer,

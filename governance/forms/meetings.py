@@ -183,6 +183,8 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args, people: list[tuple[User, str]], recorded: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)
+        # The page lays the radios out itself; the helper shows errors in the summary.
+        self.helper = gds_helper("Save attendance")
         self.rows = []
         for person, description in people:
             name = f"person_{person.pk}"
