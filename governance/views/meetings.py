@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from config.domain import DomainError
@@ -159,14 +160,29 @@ def body_calendar(request: HttpRequest, slug: str) -> HttpResponse:
 # Meetings --------------------------------------------------------------------------------
 @login_required
 def meeting_list(request: HttpRequest) -> HttpResponse:
-    """Meetings of every body, upcoming or past; or of the person's own bodies."""
+    """Meetings of every body, upcoming or past; or of one body, or of the person's own."""
     _require_viewer(request.user)
     roles = roles_for(request.user)
     when = "past" if request.GET.get("when") == "past" else "upcoming"
-    mine = request.GET.get("mine") == "1" and roles.is_body_member
-    meetings = select.meeting_list(when=when, body_ids=roles.body_ids if mine else None)
+    body = None
+    if request.GET.get("body"):
+        body = get_object_or_404(Body, slug=request.GET["body"])
+    mine = body is None and request.GET.get("mine") == "1" and roles.is_body_member
+    body_ids = [body.pk] if body else roles.body_ids if mine else None
+    meetings = select.meeting_list(when=when, body_ids=body_ids)
     page = Paginator(meetings, select.MEETINGS_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "when": when, "is_past": when == "past", "mine": mine}
+    keep = {"body": body.slug} if body else {"mine": "1"} if mine else {}
+    context = {
+        "page": page,
+        "when": when,
+        "is_past": when == "past",
+        "mine": mine,
+        "body": body,
+        "keep": urlencode(keep),
+        "trail": [("Bodies", reverse("body_list")), (body.name, body.get_absolute_url())]
+        if body
+        else [],
+    }
     return render(request, "governance/meetings/list.html", context)
 
 

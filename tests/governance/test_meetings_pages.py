@@ -298,3 +298,12 @@ def test_meeting_list_shows_coming_or_past_meetings_and_filters_to_own_bodies(cl
     assert "Coming JAG A" in page and "Coming JAG B" not in page
     page = text(client.get("/meetings/?when=past"))
     assert "Past JAG A" in page and "Coming JAG A" not in page
+
+
+def test_meeting_list_shows_one_bodys_past_meetings(client_as, world):
+    HeldMeetingFactory(body=world.bodies.jag_a, title="Past JAG A")
+    HeldMeetingFactory(body=world.bodies.jag_b, title="Past JAG B")
+    page = text(client_as("board").get("/meetings/?when=past&body=jag-a"))
+    assert "Past JAG A" in page and "Past JAG B" not in page
+    assert "when=upcoming&amp;body=jag-a" in page
+    assert client_as("board").get("/meetings/?body=no-such-body").status_code == 404
