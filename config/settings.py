@@ -290,6 +290,13 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
         "AgendaItemKindEnum": "governance.models.meetings.AgendaItem.Kind",
     }
 )
+# Review events' choice sets.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+    {
+        "ReviewEventStatusEnum": "governance.models.reviews.ReviewEvent.Status",
+        "FundingSourceEnum": "governance.models.reviews.Allocation.FundingSource",
+    }
+)
 
 # Celery: REDIS_URL when set; otherwise kombu's filesystem transport, which needs no server.
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
