@@ -50,6 +50,23 @@ PANELS += [
     ),
 ]
 
+# People Zones activities and initiatives: the panel member's "Log an activity" and latest
+# entries; a partner's initiatives and decisions; what waits for officers and core teams.
+PANELS += [
+    Panel(
+        "peoplezones/activities/_dashboard_panel.html",
+        "peoplezones.views.activities.panel_member_panel",
+    ),
+    Panel(
+        "peoplezones/initiatives/_dashboard_partner.html",
+        "peoplezones.views.initiatives.partner_panel",
+    ),
+    Panel(
+        "peoplezones/initiatives/_dashboard_review.html",
+        "peoplezones.views.initiatives.review_panel",
+    ),
+]
+
 
 def panels_for(request, roles) -> list[dict]:
     """The panels this person sees, each with its template and data."""

@@ -62,6 +62,23 @@ NAVIGATION[1:1] = [
     NavItem("Priorities", "priority_list", lambda roles: roles.is_officer or roles.is_body_member),
 ]
 
+# Activities (community panels, officers, board) and initiatives (partners, officers),
+# before Administration.
+NAVIGATION[-1:-1] = [
+    NavItem(
+        "Activities",
+        "activity-list",
+        lambda roles: roles.is_panel_member or roles.is_officer or roles.is_board_member,
+        prefix="/activities/",
+    ),
+    NavItem(
+        "Initiatives",
+        "initiative-list",
+        lambda roles: roles.is_partner or roles.is_officer,
+        prefix="/initiatives/",
+    ),
+]
+
 
 def items_for(roles: Roles, path: str) -> list[dict]:
     """The navigation entries this person sees, with the current one marked."""

@@ -23,8 +23,14 @@ SECTIONS: list[Section] = [
     ),
     Section("peoplezones/zones/_section_plan.html", "peoplezones.views.zone_sections.plan_section"),
     Section(
+        "peoplezones/activities/_zone_section.html", "peoplezones.views.activities.zone_section"
+    ),
+    Section(
         "peoplezones/zones/_section_core_team.html",
         "peoplezones.views.zone_sections.core_team_section",
+    ),
+    Section(
+        "peoplezones/initiatives/_zone_section.html", "peoplezones.views.initiatives.zone_section"
     ),
     Section(
         "peoplezones/zones/_section_key_issues.html",

@@ -1,0 +1,143 @@
+"""Reads of activities, each with a fixed number of queries whatever the zone holds."""
+
+import datetime
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from governance.selectors import roles_for
+from peoplezones import permissions
+from peoplezones.models import Activity, ActivityDomain, ResilienceDomain, Zone
+
+ACTIONS = {
+    "view": lambda user, activity: True,
+    "edit": permissions.can_edit_activity,
+    "verify": permissions.can_verify_activity,
+}
+REFUSED = {
+    "edit": "Only the panel member who logged an activity can change it.",
+    "verify": "Only OPCC officers and the zone's core team verify activities, never their own.",
+}
+
+
+def _with_domains(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    return activities.select_related("zone", "logged_by").prefetch_related(
+        Prefetch("domain_links", queryset=ActivityDomain.objects.order_by("pk"))
+    )
+
+
+def activity_list(
+    *,
+    user,
+    zone: Zone | None = None,
+    domain: str = "",
+    principle: str = "",
+    month: datetime.date | None = None,
+    verified: bool | None = None,
+) -> QuerySet[Activity]:
+    """The activities this person may read, newest first, filtered as asked."""
+    activities = _with_domains(Activity.objects.all())
+    scope = permissions.activity_zone_ids(user)
+    if scope is not None:
+        activities = activities.filter(zone_id__in=scope)
+    if zone is not None:
+        activities = activities.filter(zone=zone)
+    # Each activity holds a domain or a principle once, so these joins add no duplicates.
+    if domain:
+        activities = activities.filter(domain_links__domain=domain)
+    if principle:
+        activities = activities.filter(principle_links__principle=principle)
+    if month is not None:
+        activities = activities.in_month(month)
+    if verified is not None:
+        activities = activities.verified(verified)
+    return activities.order_by("-occurred_on", "-pk")
+
+
+def activity_get_for_user(user, pk: int, *, action: str = "view") -> Activity:
+    """The activity if this person may read it (else 404) and do `action` (else 403)."""
+    activity = (
+        _with_domains(Activity.objects.filter(pk=pk))
+        .select_related("verified_by", "objective")
+        .prefetch_related("principle_links", "organisations")
+        .first()
+    )
+    if activity is None or not permissions.can_view_activities_of_zone(user, activity.zone):
+        raise Http404("No such activity.")
+    if not ACTIONS[action](user, activity):
+        raise PermissionDenied(REFUSED[action])
+    return activity
+
+
+def zone_for_activities(user, slug: str, *, action: str = "view") -> Zone:
+    """The zone if this person may read its activities (else 404); for `action="log"`,
+    only its panel members (others who may read them get 403)."""
+    zone = Zone.objects.select_related("csp", "jag").filter(slug=slug).first()
+    if zone is None or not permissions.can_view_activities_of_zone(user, zone):
+        raise Http404("No such zone.")
+    if action == "log" and not permissions.can_log_activity_in_zone(user, zone):
+        raise PermissionDenied("Only members of the zone's community panel log its activities.")
+    return zone
+
+
+def zones_for_activities(user) -> QuerySet[Zone]:
+    """The zones whose activities this person may read."""
+    scope = permissions.activity_zone_ids(user)
+    zones = Zone.objects.all()
+    return zones if scope is None else zones.filter(pk__in=scope)
+
+
+def recent_activities(zone: Zone, *, limit: int = 5) -> list[Activity]:
+    """The zone's latest activities with their domains (two queries)."""
+    return list(_with_domains(zone.activities.all()).order_by("-occurred_on", "-pk")[:limit])
+
+
+def activities_logged_by(user, *, limit: int = 5) -> list[Activity]:
+    """The person's own latest entries (two queries)."""
+    activities = _with_domains(Activity.objects.filter(logged_by=user))
+    return list(activities.order_by("-logged_at", "-pk")[:limit])
+
+
+def activities_awaiting_verification(user, *, limit: int = 5) -> tuple[int, list[Activity]]:
+    """How many activities this person could verify are waiting, and the oldest few."""
+    activities = Activity.objects.verified(False).exclude(logged_by=user)
+    if not roles_for(user).is_officer:
+        activities = activities.filter(zone_id__in=permissions.core_team_zone_ids(user))
+    waiting = _with_domains(activities).order_by("logged_at", "pk")
+    return waiting.count(), list(waiting[:limit])
+
+
+def activity_counts_by_domain(
+    *,
+    zones: QuerySet[Zone] | list[Zone] | None = None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    verified_only: bool = False,
+) -> dict[str, int]:
+    """How many activities touched each resilience domain (one query), every domain listed.
+
+    A contract for evaluation and reports: `{domain value: count}` in the seed's order.
+    """
+    links = ActivityDomain.objects.all()
+    if zones is not None:
+        links = links.filter(activity__zone__in=zones)
+    if since is not None:
+        links = links.filter(activity__occurred_on__gte=since)
+    if until is not None:
+        links = links.filter(activity__occurred_on__lte=until)
+    if verified_only:
+        links = links.filter(activity__verified_at__isnull=False)
+    counts = dict(links.values_list("domain").annotate(n=Count("id")).values_list("domain", "n"))
+    return {value: counts.get(value, 0) for value in ResilienceDomain.values}
+
+
+def recent_months(count: int = 24) -> list[datetime.date]:
+    """The first day of this month and of the months before it, newest first."""
+    month = timezone.localdate().replace(day=1)
+    months = []
+    for _ in range(count):
+        months.append(month)
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return months
