@@ -98,7 +98,9 @@ class Consultation(models.Model):
         ordering = ["zone", "-starts_on", "-pk"]
         constraints = [
             models.CheckConstraint(
-                name="consultation_ends_after_start", condition=Q(ends_on__gte=F("starts_on"))
+                name="consultation_ends_after_start",
+                violation_error_message="The end date must be on or after the start date.",
+                condition=Q(ends_on__gte=F("starts_on")),
             ),
         ]
 
@@ -147,6 +149,9 @@ class KeyIssue(models.Model):
             # One source at most: an issue came out of a workshop or a consultation.
             models.CheckConstraint(
                 name="key_issue_one_source",
+                violation_error_message=(
+                    "An issue comes from one workshop or one consultation, not both."
+                ),
                 condition=Q(source_workshop__isnull=True) | Q(source_consultation__isnull=True),
             ),
         ]
@@ -199,24 +204,34 @@ class AmbitionStatement(models.Model):
     class Meta:
         ordering = ["zone", "-version"]
         constraints = [
-            models.UniqueConstraint(fields=["zone", "version"], name="ambition_version_once"),
+            models.UniqueConstraint(
+                fields=["zone", "version"],
+                name="ambition_version_once",
+                violation_error_message="The zone already has a version with this number.",
+            ),
             models.UniqueConstraint(
                 fields=["zone"],
                 condition=Q(status="approved"),
                 name="ambition_one_approved_per_zone",
+                violation_error_message="The zone already has a current approved version.",
             ),
             # One version in the making at a time: a draft or one out for consultation.
             models.UniqueConstraint(
                 fields=["zone"],
                 condition=Q(status__in=["draft", "consulted"]),
                 name="ambition_one_open_version_per_zone",
+                violation_error_message=(
+                    "The zone already has a version being drafted or consulted on."
+                ),
             ),
             models.CheckConstraint(
                 name="ambition_approved_has_date",
+                violation_error_message="An approved version needs the date it was approved.",
                 condition=Q(status__in=["draft", "consulted"]) | Q(approved_on__isnull=False),
             ),
             models.CheckConstraint(
                 name="ambition_consulted_has_date",
+                violation_error_message="A consulted version needs the date it was consulted on.",
                 condition=Q(status="draft") | Q(consulted_on__isnull=False),
             ),
         ]
@@ -325,12 +340,16 @@ class Milestone(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="milestone_has_owner",
+                violation_error_message=(
+                    "Name who owns the milestone: a person, an organisation or a group."
+                ),
                 condition=Q(owner_person__isnull=False)
                 | Q(owner_organisation__isnull=False)
                 | ~Q(owner_name=""),
             ),
             models.CheckConstraint(
                 name="milestone_done_has_date",
+                violation_error_message="A milestone that is done needs the date it was done.",
                 condition=~Q(status="done") | Q(completed_on__isnull=False),
             ),
         ]
@@ -393,12 +412,15 @@ class CoreTeamMember(models.Model):
         ordering = ["zone", "role", "name", "pk"]
         constraints = [
             models.CheckConstraint(
-                name="core_team_member_named", condition=Q(user__isnull=False) | ~Q(name="")
+                name="core_team_member_named",
+                violation_error_message="Choose a person with an account or give a name.",
+                condition=Q(user__isnull=False) | ~Q(name=""),
             ),
             models.UniqueConstraint(
                 fields=["zone", "user"],
                 condition=Q(user__isnull=False),
                 name="core_team_member_once",
+                violation_error_message="This person is already on the zone's core team.",
             ),
         ]
 
@@ -449,7 +471,11 @@ class ZoneIngredient(models.Model):
     class Meta:
         ordering = ["zone", "ingredient"]
         constraints = [
-            models.UniqueConstraint(fields=["zone", "ingredient"], name="zone_ingredient_once"),
+            models.UniqueConstraint(
+                fields=["zone", "ingredient"],
+                name="zone_ingredient_once",
+                violation_error_message="The zone already has a status for this ingredient.",
+            ),
         ]
 
     def __str__(self) -> str:

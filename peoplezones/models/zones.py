@@ -57,8 +57,13 @@ class Zone(models.Model):
             # A point needs both coordinates, each within range.
             models.CheckConstraint(
                 name="zone_point_complete",
+                violation_error_message=(
+                    "Give both latitude and longitude, each within range, or neither."
+                ),
                 condition=models.Q(latitude__isnull=True, longitude__isnull=True)
                 | models.Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
                     latitude__gte=-90,
                     latitude__lte=90,
                     longitude__gte=-180,
@@ -67,6 +72,7 @@ class Zone(models.Model):
             ),
             models.CheckConstraint(
                 name="zone_closes_after_opening",
+                violation_error_message="A zone cannot close before it opened.",
                 condition=models.Q(opened_on__isnull=True)
                 | models.Q(closed_on__isnull=True)
                 | models.Q(closed_on__gte=models.F("opened_on")),

@@ -123,7 +123,7 @@ def late_milestones(zone: Zone, *, limit: int = 5) -> list[Milestone]:
 def timeline(zone: Zone) -> list[tuple[datetime.date, list[Milestone]]]:
     """The zone's milestones by month of their due date: (first day of month, milestones)."""
     milestones = (
-        milestones_shown().filter(objective__zone=zone).select_related("objective")
+        milestones_shown().filter(objective__zone=zone).select_related("objective__zone")
     ).order_by("due_on", "objective__position", "pk")
     return [
         (month, list(items))
@@ -133,7 +133,7 @@ def timeline(zone: Zone) -> list[tuple[datetime.date, list[Milestone]]]:
 
 def key_issue_list(zone: Zone, *, open_only: bool = False) -> QuerySet[KeyIssue]:
     """The zone's key issues with where they were found."""
-    issues = zone.key_issues.select_related("source_workshop", "source_consultation")
+    issues = zone.key_issues.select_related("source_workshop__zone", "source_consultation__zone")
     if open_only:
         issues = issues.filter(status__in=(KeyIssue.Status.OPEN, KeyIssue.Status.IN_PLAN))
     return issues

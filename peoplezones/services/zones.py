@@ -86,7 +86,8 @@ def zone_create(*, actor: User, **values) -> Zone:
     """Propose a new zone; its address comes from its name."""
     zone = Zone(status=Zone.Status.PROPOSED, slug=_unique_slug(values["name"]))
     for name in ZONE_FIELDS:
-        setattr(zone, name, values.get(name, getattr(zone, name)))
+        if name in values:
+            setattr(zone, name, values[name])
     zone._history_user = actor
     zone.full_clean()
     zone.save()
