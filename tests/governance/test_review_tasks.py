@@ -213,7 +213,9 @@ def test_two_runs_at_once_make_each_event_and_send_each_email_once(world):
 # Beat ------------------------------------------------------------------------------------------
 
 
-def test_beat_installs_the_daily_job_where_officers_can_edit_it(db, settings):
+# The scheduler closes stale database connections as beat does: no test transaction around it.
+@pytest.mark.django_db(transaction=True)
+def test_beat_installs_the_daily_job_where_officers_can_edit_it(settings):
     from django_celery_beat.models import PeriodicTask
     from django_celery_beat.schedulers import DatabaseScheduler
 
