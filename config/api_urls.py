@@ -4,10 +4,11 @@ from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
 from governance.api import issues, meetings, people, reviews
+from evaluation import api as evaluation
 from peoplezones.api import activities, zones
 from toolkit import api as toolkit
 
-PARTS = [meetings, issues, reviews, zones, activities, toolkit]
+PARTS = [meetings, issues, reviews, zones, activities, toolkit, evaluation]
 
 router = DefaultRouter()
 router.register("organisations", people.OrganisationViewSet, basename="organisation")

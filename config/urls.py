@@ -15,6 +15,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("toolkit/", include("toolkit.urls")),
+    path("evaluation/", include("evaluation.urls")),
     path("", include("peoplezones.urls")),
     path("", include("governance.urls")),
 ]

@@ -16,6 +16,7 @@ function of the `world` fixture) and the outcome of a GET for each role:
 
 from tests.matrix import (
     activities,
+    evaluation,
     everyone,
     issues,
     meetings,
@@ -84,7 +85,7 @@ EXPECTATIONS: dict[str, tuple] = {
     "admin/(?P<url>.*)$": (lambda w: {"url": "no-such-page/"}, officers("missing")),
 }
 
-PARTS = (meetings, issues, reviews, zones, activities, toolkit)
+PARTS = (meetings, issues, reviews, zones, activities, toolkit, evaluation)
 for part in PARTS:
     EXPECTATIONS.update(part.ROWS)
 

@@ -12,6 +12,7 @@ LOADERS = [
     "governance.demo_issues.load",
     "governance.demo_meetings.load",
     "governance.demo_reviews.load",
+    "evaluation.demo.load",
 ]
 
 

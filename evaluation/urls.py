@@ -1,0 +1,3 @@
+"""Evaluation URLs."""
+
+urlpatterns: list = []
