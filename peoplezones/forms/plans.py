@@ -179,7 +179,10 @@ class MilestoneForm(ConstraintsLast, forms.ModelForm):
             User.objects.filter(in_zone).distinct().order_by("last_name", "first_name")
         )
         self.fields["owner_person"].help_text = "Someone on the zone's core team or panel."
+        self.fields["owner_person"].empty_label = "No one in particular"
         self.fields["owner_organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["owner_organisation"].empty_label = "No organisation"
+        self.fields["title"].label = "Milestone"
         _required(self, {"title": "Enter the milestone"})
         self.helper = gds_helper("Save milestone")
 
@@ -208,7 +211,9 @@ class CoreTeamMemberForm(ConstraintsLast, forms.ModelForm):
         self.fields["user"].queryset = User.objects.filter(is_active=True).order_by(
             "last_name", "first_name"
         )
+        self.fields["user"].empty_label = "Someone without an account"
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+        self.fields["organisation"].empty_label = "The organisation they work for"
         _required(self, {"role": "Choose their role"})
         self.helper = gds_helper("Save")
 
