@@ -169,9 +169,13 @@ def _initiative_zone_ids(initiative) -> set[int]:
 
 @rules.predicate
 def can_review_initiative(user, initiative) -> bool:
-    """Officers and the core team of any of its zones review an initiative."""
-    if roles_for(user).is_officer:
+    """Officers and the core team of any of its zones review an initiative; a core team
+    member from the organisation that offered it does not decide on it."""
+    roles = roles_for(user)
+    if roles.is_officer:
         return True
+    if roles.organisation is not None and roles.organisation.pk == initiative.organisation_id:
+        return False
     return bool(_initiative_zone_ids(initiative) & core_team_zone_ids(user))
 
 

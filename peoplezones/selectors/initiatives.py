@@ -91,11 +91,15 @@ def zone_open_initiatives(user, zone: Zone, *, limit: int = 5) -> list[Initiativ
 def initiatives_awaiting_review(user, *, limit: int = 5) -> tuple[int, list[Initiative]]:
     """How many initiatives this person could review await a decision, and the oldest few."""
     waiting = initiative_list(user=user).undecided()
-    if not roles_for(user).is_officer:
+    roles = roles_for(user)
+    if not roles.is_officer:
         core = permissions.core_team_zone_ids(user)
         waiting = waiting.filter(
             pk__in=InitiativeZone.objects.filter(zone_id__in=core).values("initiative_id")
         )
+        if roles.organisation is not None:
+            # Their own organisation's offers are decided by others.
+            waiting = waiting.exclude(organisation=roles.organisation)
     waiting = waiting.order_by("submitted_at", "pk")
     return waiting.count(), list(waiting[:limit])
 

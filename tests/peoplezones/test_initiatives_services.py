@@ -237,6 +237,13 @@ def test_core_team_of_the_zone_reviews_but_not_of_another_zone(world, submitted)
     assert submitted.status == S.UNDER_REVIEW and submitted.reviewer == core
 
 
+def test_a_core_team_member_does_not_review_their_own_organisations_offer(world, submitted):
+    CoreTeamMemberFactory(zone=world.zones.a, user=world.people.partner_x)
+    with pytest.raises(PermissionDenied):
+        initiative_start_review(actor=world.people.partner_x, initiative=submitted)
+    assert Initiative.objects.get(pk=submitted.pk).status == S.SUBMITTED
+
+
 def test_submitters_and_panel_members_cannot_review(world, submitted):
     for person in (world.people.partner_x, world.people.panel_a, world.people.board):
         with pytest.raises(PermissionDenied):
