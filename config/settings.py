@@ -322,7 +322,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_BEAT_SCHEDULER = "config.scheduler:EditableScheduler"
 
 # Governance: an issue waiting at one body longer than this is flagged as stale.
 ISSUE_STALE_DAYS = env_int("ISSUE_STALE_DAYS", 28)

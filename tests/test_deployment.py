@@ -87,7 +87,7 @@ def test_worker_runs_a_celery_worker_and_is_pinged():
 def test_beat_runs_celery_beat_with_the_database_scheduler_once():
     beat = _services()["beat"]
     assert re.search(r"\bcelery\b.*\bbeat\b", _command(beat))
-    assert "django_celery_beat.schedulers:DatabaseScheduler" in _command(beat)
+    assert "config.scheduler:EditableScheduler" in _command(beat)
     assert int((beat.get("deploy") or {}).get("replicas", 1)) <= 1
 
 

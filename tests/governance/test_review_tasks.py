@@ -217,11 +217,11 @@ def test_two_runs_at_once_make_each_event_and_send_each_email_once(world):
 @pytest.mark.django_db(transaction=True)
 def test_beat_installs_the_daily_job_where_officers_can_edit_it(settings):
     from django_celery_beat.models import PeriodicTask
-    from django_celery_beat.schedulers import DatabaseScheduler
 
     from config.celery import app
+    from config.scheduler import EditableScheduler as DatabaseScheduler
 
-    assert settings.CELERY_BEAT_SCHEDULER == "django_celery_beat.schedulers:DatabaseScheduler"
+    assert settings.CELERY_BEAT_SCHEDULER == "config.scheduler:EditableScheduler"
     DatabaseScheduler(app=app)  # what `celery -A config beat` does when it starts
     job = PeriodicTask.objects.get(name="ensure-review-events")
     assert job.task == "governance.tasks.ensure_review_events" and job.enabled
@@ -231,3 +231,9 @@ def test_beat_installs_the_daily_job_where_officers_can_edit_it(settings):
     scheduler = DatabaseScheduler(app=app)
     assert not PeriodicTask.objects.get(pk=job.pk).enabled
     assert "ensure-review-events" not in scheduler.schedule
+    # An officer moves it to 05:00: a restarted beat keeps their time.
+    job.crontab.hour = "5"
+    job.crontab.save()
+    PeriodicTask.objects.filter(pk=job.pk).update(enabled=True)
+    DatabaseScheduler(app=app)
+    assert PeriodicTask.objects.get(pk=job.pk).crontab.hour == "5"
