@@ -95,10 +95,10 @@ class MeetingForm(forms.Form):
     def clean(self):
         data = super().clean()
         day, start, end = data.get("date"), data.get("start_time"), data.get("end_time")
-        if day and start and end:
+        if start and end and end <= start:
+            self.add_error("end_time", "The end time must be after the start time")
+        elif day and start and end:
             data["starts_at"], data["ends_at"] = _aware(day, start), _aware(day, end)
-            if end <= start:
-                self.add_error("end_time", "The end time must be after the start time")
         if (
             not data.get("location")
             and not data.get("online_url")

@@ -56,6 +56,19 @@ def last_held_meeting(*, body: Body, before: datetime | None = None) -> Meeting 
     return held.order_by("-starts_at", "-pk").first()
 
 
+# A body that has never met hears of the answers of this many days past.
+OUTCOMES_WITHOUT_MEETING_DAYS = 90
+
+
+def outcomes_since(*, body: Body, before: datetime | None = None) -> datetime:
+    """Answers to the body's issues are news from its last held meeting (before a moment,
+    if given) onwards, or for a body that has not met, from 90 days back."""
+    previous = last_held_meeting(body=body, before=before)
+    if previous is not None:
+        return previous.starts_at
+    return (before or timezone.now()) - timedelta(days=OUTCOMES_WITHOUT_MEETING_DAYS)
+
+
 @dataclass(frozen=True)
 class AwaitingItem:
     """Something that awaits a body's attention, as its next agenda would show it."""

@@ -22,7 +22,7 @@ from governance.models import (
     Organisation,
     User,
 )
-from governance.selectors.meetings import awaiting_body, last_held_meeting
+from governance.selectors.meetings import awaiting_body, last_held_meeting, outcomes_since
 from governance.services.notifications import notify_body_members
 
 Status = Meeting.Status
@@ -215,8 +215,7 @@ def agenda_fill(*, actor: User | None, meeting: Meeting) -> list[AgendaItem]:
     for key, title, at_end in STANDING_ITEMS:
         if key not in present:
             (closing if at_end else opening).append(_standing(meeting, key, title))
-    previous = last_held_meeting(body=meeting.body, before=meeting.starts_at)
-    since = previous.starts_at if previous else meeting.starts_at - timedelta(days=90)
+    since = outcomes_since(body=meeting.body, before=meeting.starts_at)
     awaiting = [
         AgendaItem(
             meeting=meeting,

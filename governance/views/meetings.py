@@ -106,12 +106,10 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         for a in select.outstanding_actions(body_ids=[body.pk])
         if confidential or not a.is_confidential
     ]
-    previous = select.last_held_meeting(body=body)
+    since = select.outcomes_since(body=body)
     awaiting = [
         item
-        for item in select.awaiting_body(
-            body=body, since=previous.starts_at if previous else None, actions=actions
-        )
+        for item in select.awaiting_body(body=body, since=since, actions=actions)
         if confidential or not item.is_confidential
     ]
     upcoming, past = select.body_meetings(body=body)

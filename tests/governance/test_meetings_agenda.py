@@ -223,3 +223,11 @@ def test_actions_carry_forward_to_every_later_meeting_until_done(world):
     assert carried(coming) == []
     action_update(actor=None, action=lights, status="open")
     assert carried(coming) == ["Fix the lights"]
+
+
+def test_a_body_that_never_met_hears_of_answers_from_the_last_90_days(world, awaiting):
+    Issue.objects.filter(pk=awaiting["answered"].pk).update(
+        decided_at=timezone.now() - timedelta(days=91)
+    )
+    meeting = schedule(world)
+    assert f"issue:{awaiting['answered'].pk}" not in keys(meeting)

@@ -135,6 +135,7 @@ def test_scheduling_errors_are_summarised_and_shown_by_each_field(client_as, wor
     assert "govuk-error-summary" in page
     assert "Enter the date" in page
     assert "Enter a place or an online meeting link" in page
+    assert "The end time must be after the start time" in page
     assert page.startswith("<!DOCTYPE html>") and "<title>Error: " in page
     assert not Meeting.objects.exists()
 
