@@ -297,6 +297,14 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
         "FundingSourceEnum": "governance.models.reviews.Allocation.FundingSource",
     }
 )
+# Activities' and initiatives' choice sets (the toolkit and evaluation share the first two).
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+    {
+        "ResilienceDomainEnum": "peoplezones.models.activities.ResilienceDomain",
+        "ApproachPrincipleEnum": "peoplezones.models.activities.ApproachPrinciple",
+        "InitiativeStatusEnum": "peoplezones.models.initiatives.InitiativeStatus",
+    }
+)
 
 # Celery: REDIS_URL when set; otherwise kombu's filesystem transport, which needs no server.
 CELERY_BROKER_URL = REDIS_URL or "filesystem://"
