@@ -1,0 +1,1 @@
+"""Toolkit pages: the public library (public.py) and the officers' pages (manage.py)."""

@@ -1,0 +1,255 @@
+"""Officers' pages of the toolkit: write a method, send it for review, publish it with a
+change note, unpublish it; change a published method through a revision; read its change
+log and past versions; moderate feedback before it is public."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from config.domain import DomainError
+from toolkit import permissions, selectors, services
+from toolkit.forms import MethodForm, ModerationForm, NoteForm, step_formset
+from toolkit.models import Method, MethodFeedback
+from toolkit.views.public import method_context, toolkit_trail
+
+NOTE_LABELS = {
+    "publish": ("Change note", "What changed and why. It is kept in the change log."),
+    "return": ("What needs to change", "The author sees this in the change log."),
+    "unpublish": ("Why it is being unpublished", "Kept in the change log."),
+}
+DONE = {
+    "submit": "“{}” is sent for review.",
+    "return": "“{}” is back in draft.",
+    "publish": "“{}” is published.",
+    "unpublish": "“{}” is unpublished: the public no longer see it.",
+}
+
+
+def _only(predicate, refusal: str):
+    """Signed-in people the predicate allows; anyone else is refused before anything else
+    is checked."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not predicate(request.user):
+                raise PermissionDenied(refusal)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+editors_only = _only(permissions.can_edit_methods, "Only OPCC officers edit the toolkit.")
+moderators_only = _only(permissions.can_moderate_feedback, "Only OPCC officers moderate feedback.")
+
+
+def manage_trail() -> list[tuple[str, str]]:
+    return [*toolkit_trail(), ("Manage the toolkit", reverse("toolkit-manage"))]
+
+
+@editors_only
+def manage_list(request: HttpRequest) -> HttpResponse:
+    """Every method with its status, revision and feedback waiting for moderation."""
+    context = {
+        "methods": selectors.methods_for_editors(),
+        "counts": selectors.editor_counts(),
+        "trail": toolkit_trail(),
+    }
+    return render(request, "toolkit/manage/list.html", context)
+
+
+def _show_refusal(form, error: DomainError) -> None:
+    form.add_error(error.field if error.field in form.fields else None, error.message)
+
+
+def _method_form_page(request, *, method: Method | None, title: str) -> HttpResponse:
+    form = MethodForm(request.POST or None, method=method)
+    steps = step_formset(request.POST or None, method=method)
+    if request.method == "POST" and form.is_valid() and steps.is_valid():
+        content = form.content(steps.steps())
+        try:
+            if method is None:
+                method = services.method_create(actor=request.user, content=content)
+            else:
+                method = services.method_update(actor=request.user, method=method, content=content)
+        except DomainError as error:
+            _show_refusal(form, error)
+        else:
+            messages.success(request, f"“{method.title}” is saved.")
+            return redirect(method.get_manage_url())
+    elif request.method == "POST" and not steps.is_valid():
+        form.add_error(None, "Check the steps: each step with details needs a title")
+    trail = manage_trail()
+    if method is not None:
+        trail.append((method.title, method.get_manage_url()))
+    context = {"form": form, "steps": steps, "method": method, "title": title, "trail": trail}
+    return render(request, "toolkit/manage/form.html", context)
+
+
+@editors_only
+def method_create(request: HttpRequest) -> HttpResponse:
+    """Write a new method; it starts as a draft nobody else sees."""
+    return _method_form_page(request, method=None, title="Write a new method")
+
+
+@editors_only
+def method_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a draft, a method in review or unpublished, or a revision."""
+    method = selectors.method_for_editor(pk)
+    refusal = services.method_edit_refusal(method)
+    if refusal:
+        messages.error(request, refusal)
+        return redirect(method.get_manage_url())
+    title = f"Change the revision of “{method.title}”" if method.is_revision else "Change method"
+    return _method_form_page(request, method=method, title=title)
+
+
+def _note_forms(method: Method, bound: NoteForm | None = None) -> dict[str, NoteForm]:
+    forms = {}
+    for action in services.allowed_actions(method):
+        form = bound if bound is not None and bound.prefix == action else NoteForm(prefix=action)
+        if action in NOTE_LABELS:
+            label, hint = NOTE_LABELS[action]
+            form.fields["note"].label, form.fields["note"].help_text = label, hint
+        forms[action] = form
+    return forms
+
+
+def _manage_page(request, method: Method, *, bound: NoteForm | None = None, status=200):
+    context = {
+        **method_context(method),
+        "actions": _note_forms(method, bound),
+        "changes": selectors.method_changes(method),
+        "revision": getattr(method, "revision", None) if not method.is_revision else None,
+        "edit_refusal": services.method_edit_refusal(method),
+        "trail": manage_trail(),
+    }
+    return render(request, "toolkit/manage/method.html", context, status=status)
+
+
+@editors_only
+def manage_method(request: HttpRequest, pk: int) -> HttpResponse:
+    """A method as officers see it: status, what they may do next, a preview, its log."""
+    return _manage_page(request, selectors.method_for_editor(pk))
+
+
+@editors_only
+@require_POST
+def method_workflow(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send for review, return to draft, publish or unpublish (one of the buttons of the
+    method's page); a refusal is shown on that page, beside the note it concerns."""
+    method = selectors.method_for_editor(pk)
+    action = request.POST.get("action", "")
+    if action not in services.WORKFLOW:
+        messages.error(request, "Choose what to do with the method.")
+        return redirect(method.get_manage_url())
+    form = NoteForm(request.POST, prefix=action)
+    form.is_valid()
+    try:
+        method = services.WORKFLOW[action](request.user, method, form.cleaned_data["note"])
+    except DomainError as error:
+        form.add_error("note" if error.field == "note" else None, error.message)
+        return _manage_page(request, method, bound=form, status=400)
+    messages.success(request, DONE[action].format(method.title))
+    return redirect(method.get_manage_url())
+
+
+@editors_only
+@require_POST
+def method_revise(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start (or go back to) the revision of a published method."""
+    method = selectors.method_for_editor(pk)
+    try:
+        revision = services.method_revision_start(actor=request.user, method=method)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(method.get_manage_url())
+    return redirect("toolkit-method-edit", pk=revision.pk)
+
+
+@editors_only
+@require_POST
+def method_discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Throw a revision away; the published method stays as it was."""
+    method = selectors.method_for_editor(pk)
+    try:
+        live = services.method_revision_discard(actor=request.user, revision=method)
+    except DomainError as error:
+        messages.error(request, error.message)
+        return redirect(method.get_manage_url())
+    messages.success(request, f"The revision of “{live.title}” is discarded.")
+    return redirect(live.get_manage_url())
+
+
+@editors_only
+def method_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    """What one published version of a method said."""
+    method = selectors.method_for_editor(pk)
+    version = selectors.method_version(method, number)
+    snapshot = version.snapshot
+    context = {
+        "method": method,
+        "version": version,
+        "snapshot": snapshot,
+        "text_rows": [
+            (services.field_label(name), snapshot.get(name, ""))
+            for name in services.MethodContent.text_fields()
+        ],
+        "trail": [*manage_trail(), (method.title, method.get_manage_url())],
+        "current": f"Version {version.version}",
+    }
+    return render(request, "toolkit/manage/version.html", context)
+
+
+FEEDBACK_TABS = [
+    (MethodFeedback.Status.PENDING, "Waiting"),
+    (MethodFeedback.Status.APPROVED, "Approved"),
+    (MethodFeedback.Status.REJECTED, "Rejected"),
+]
+
+
+@moderators_only
+def feedback_queue(request: HttpRequest) -> HttpResponse:
+    """Feedback waiting for moderation, and past decisions."""
+    status = request.GET.get("status", MethodFeedback.Status.PENDING)
+    if status not in MethodFeedback.Status.values:
+        status = MethodFeedback.Status.PENDING
+    context = {
+        "feedback": selectors.feedback_for_moderation(status)[:100],
+        "status": status,
+        "tabs": FEEDBACK_TABS,
+        "form": ModerationForm(),
+        "trail": manage_trail(),
+    }
+    return render(request, "toolkit/manage/feedback.html", context)
+
+
+@moderators_only
+@require_POST
+def feedback_moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    """Approve or reject one piece of feedback."""
+    feedback = MethodFeedback.objects.filter(pk=pk).select_related("method").first()
+    form = ModerationForm(request.POST)
+    if feedback is None or not form.is_valid():
+        messages.error(request, "Choose whether to approve or reject the feedback.")
+        return redirect("toolkit-feedback-queue")
+    data = form.cleaned_data
+    try:
+        services.feedback_moderate(
+            actor=request.user, feedback=feedback, decision=data["decision"], note=data["note"]
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        word = "approved: it is now public" if data["decision"] == "approve" else "rejected"
+        messages.success(request, f"Feedback on “{feedback.method.title}” is {word}.")
+    return redirect(f"{reverse('toolkit-feedback-queue')}?status={feedback.status}")
