@@ -1,5 +1,6 @@
 """Forms of issues and priorities. Forms validate what people type; services decide."""
 
+from crispy_forms_gds.layout import ConditionalQuestion, ConditionalRadios, Layout, Submit
 from django import forms
 
 from config.forms import gds_helper
@@ -146,7 +147,6 @@ class PrioritySetForm(forms.Form):
         label="Bodies to route it to",
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Only used when you choose the bodies.",
     )
 
     def __init__(self, *args, below: list[Body], **kwargs):
@@ -156,6 +156,10 @@ class PrioritySetForm(forms.Form):
             (str(body.pk), f"{body.name} ({body.short_level})") for body in below
         ]
         self.fields["period_start"].help_text = example_date()
+        self.fields["acknowledge_by"].error_messages.update(
+            required="Enter the date bodies should acknowledge it by",
+            incomplete="Enter the acknowledge-by date as day, month and year",
+        )
         _required(
             self,
             {
@@ -166,6 +170,17 @@ class PrioritySetForm(forms.Form):
             },
         )
         self.helper = gds_helper("Set priority")
+        # The list of bodies opens under its choice (and shows anyway without JavaScript).
+        self.helper.inputs = []
+        self.helper.layout = Layout(
+            *[name for name in self.fields if name not in ("route", "route_to")],
+            ConditionalRadios(
+                "route",
+                "Every body below",
+                ConditionalQuestion("Only the bodies I choose below", "route_to"),
+            ),
+            Submit("submit", "Set priority"),
+        )
 
     def clean(self):
         data = super().clean()

@@ -32,7 +32,7 @@ urlpatterns = [
     path("bodies/<slug:slug>/issues/new/", views.issue_raise, name="issue_raise"),
     path("priorities/", priorities.priority_list_page, name="priority_list"),
     path("priorities/new/", priorities.priority_choose_body, name="priority_new"),
-    path("bodies/<slug:slug>/priorities/new/", priorities.priority_set, name="priority_set"),
+    path("priorities/new/<slug:slug>/", priorities.priority_set, name="priority_set"),
     path("priorities/<int:pk>/", priorities.priority_detail, name="priority_detail"),
     path("priorities/<int:pk>/retire/", priorities.priority_retire, name="priority_retire"),
     path(

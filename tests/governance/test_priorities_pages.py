@@ -116,19 +116,19 @@ def test_priority_list_queries_are_pinned_and_do_not_grow(
 
 def test_officer_chooses_the_setting_body_and_board_member_goes_straight_to_theirs(client_as):
     body = client_as("officer").get("/priorities/new/").content.decode()
-    assert 'href="/bodies/test-spb/priorities/new/"' in body
-    assert 'href="/bodies/test-sog/priorities/new/"' in body
+    assert 'href="/priorities/new/test-spb/"' in body
+    assert 'href="/priorities/new/test-sog/"' in body
     response = client_as("board").get("/priorities/new/")
     assert (
-        response.status_code == 302 and response["Location"] == "/bodies/test-spb/priorities/new/"
+        response.status_code == 302 and response["Location"] == "/priorities/new/test-spb/"
     )
     assert client_as("body_member").get("/priorities/new/").status_code == 403
 
 
 def test_setting_a_priority_routes_it_to_every_body_below(client_as, world):
     client = client_as("officer")
-    assert client.get("/bodies/test-spb/priorities/new/").status_code == 200
-    response = client.post("/bodies/test-spb/priorities/new/", form_data(world))
+    assert client.get("/priorities/new/test-spb/").status_code == 200
+    response = client.post("/priorities/new/test-spb/", form_data(world))
     priority = Priority.objects.get()
     assert response.status_code == 302 and response["Location"] == priority.get_absolute_url()
     assert (priority.theme, priority.setting_body, priority.set_by) == (
@@ -145,7 +145,7 @@ def test_setting_a_priority_routes_it_to_every_body_below(client_as, world):
 def test_setting_a_priority_for_chosen_bodies(client_as, world):
     b = world.bodies
     data = form_data(world, route="chosen", route_to=[b.csp_a.pk, b.jag_a.pk])
-    client_as("board").post("/bodies/test-spb/priorities/new/", data)
+    client_as("board").post("/priorities/new/test-spb/", data)
     assert {a.body for a in PriorityAssignment.objects.all()} == {b.csp_a, b.jag_a}
 
 
@@ -157,7 +157,7 @@ def test_the_form_explains_what_is_missing_or_wrong(client_as, world):
         **date_fields("period_end", TODAY() - timedelta(days=400)),
         **date_fields("acknowledge_by", TODAY() - timedelta(days=1)),
     )
-    response = client_as("officer").post("/bodies/test-spb/priorities/new/", data)
+    response = client_as("officer").post("/priorities/new/test-spb/", data)
     body = response.content.decode()
     assert response.status_code == 200 and "There is a problem" in body
     assert "Enter a title for the priority" in body
@@ -168,16 +168,16 @@ def test_the_form_explains_what_is_missing_or_wrong(client_as, world):
 
 def test_a_refused_date_is_shown_next_to_its_field(client_as, world):
     data = form_data(world, **date_fields("acknowledge_by", TODAY() - timedelta(days=1)))
-    response = client_as("officer").post("/bodies/test-spb/priorities/new/", data)
+    response = client_as("officer").post("/priorities/new/test-spb/", data)
     assert "The acknowledge-by date must be today or later." in response.content.decode()
     assert response.context["form"].errors["acknowledge_by"]
     assert not Priority.objects.exists()
 
 
 def test_only_the_setting_body_and_officers_may_set_there(client_as, world):
-    assert client_as("board").get("/bodies/test-sog/priorities/new/").status_code == 403
-    assert client_as("officer").get("/bodies/csp-a/priorities/new/").status_code == 403
-    response = client_as("body_member").post("/bodies/test-spb/priorities/new/", form_data(world))
+    assert client_as("board").get("/priorities/new/test-sog/").status_code == 403
+    assert client_as("officer").get("/priorities/new/csp-a/").status_code == 403
+    response = client_as("body_member").post("/priorities/new/test-spb/", form_data(world))
     assert response.status_code == 403 and not Priority.objects.exists()
 
 

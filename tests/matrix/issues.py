@@ -45,7 +45,7 @@ ROWS: dict[str, tuple] = {
     "priorities/": (lambda w: {}, readers()),
     # Officers choose between the SOG and the SPB; the board member has one board.
     "priorities/new/": (lambda w: {}, readers(board="redirect", body_member="denied")),
-    "bodies/<slug:slug>/priorities/new/": (
+    "priorities/new/<slug:slug>/": (
         lambda w: {"slug": w.bodies.spb.slug},
         readers(body_member="denied"),
     ),
