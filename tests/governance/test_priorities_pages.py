@@ -119,9 +119,7 @@ def test_officer_chooses_the_setting_body_and_board_member_goes_straight_to_thei
     assert 'href="/priorities/new/test-spb/"' in body
     assert 'href="/priorities/new/test-sog/"' in body
     response = client_as("board").get("/priorities/new/")
-    assert (
-        response.status_code == 302 and response["Location"] == "/priorities/new/test-spb/"
-    )
+    assert response.status_code == 302 and response["Location"] == "/priorities/new/test-spb/"
     assert client_as("body_member").get("/priorities/new/").status_code == 403
 
 
