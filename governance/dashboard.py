@@ -68,6 +68,10 @@ PANELS += [
 ]
 
 
+# Toolkit: methods waiting for review and feedback waiting for moderation, for officers.
+PANELS.append(Panel("toolkit/_dashboard_panel.html", "toolkit.views.manage.dashboard_panel"))
+
+
 def panels_for(request, roles) -> list[dict]:
     """The panels this person sees, each with its template and data."""
     shown = []

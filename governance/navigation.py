@@ -80,6 +80,11 @@ NAVIGATION[-1:-1] = [
 ]
 
 
+# The toolkit is public: everyone sees it (a menu of one item is not shown, so signed-out
+# visitors find it from the start page instead).
+NAVIGATION.insert(-1, NavItem("Toolkit", "toolkit", lambda roles: True, prefix="/toolkit/"))
+
+
 def items_for(roles: Roles, path: str) -> list[dict]:
     """The navigation entries this person sees, with the current one marked."""
     items = []

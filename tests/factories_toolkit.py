@@ -4,7 +4,8 @@ make them, so their search vectors, versions and change log are real."""
 import itertools
 
 from governance.models import Organisation
-from toolkit.models import Method, MethodFeedback
+from tests.factories import OrganisationFactory, UserFactory
+from toolkit.models import Method
 from toolkit.services import (
     FeedbackDetails,
     MethodContent,
@@ -14,7 +15,6 @@ from toolkit.services import (
     method_publish,
     method_submit,
 )
-from tests.factories import OrganisationFactory, UserFactory
 
 _numbers = itertools.count(1)
 
@@ -80,7 +80,6 @@ def feedback_on(method: Method, *, decision: str | None = None, actor=None, **de
 
 
 __all__ = [
-    "MethodFeedback",
     "draft_method",
     "feedback_on",
     "method_content",

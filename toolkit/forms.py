@@ -326,7 +326,7 @@ class FeedbackForm(forms.Form):
         label="Did you use it in a People Zone? (optional)",
         queryset=Zone.objects.none(),
         required=False,
-        empty_label="Not in a People Zone, or I would rather not say",
+        empty_label="Not in a People Zone",
         to_field_name="slug",
     )
     website = forms.CharField(label="Leave this empty", required=False)

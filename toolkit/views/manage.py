@@ -125,9 +125,13 @@ def _note_forms(method: Method, bound: NoteForm | None = None) -> dict[str, Note
 
 
 def _manage_page(request, method: Method, *, bound: NoteForm | None = None, status=200):
+    actions = _note_forms(method, bound)
+    # A refusal of an action the page offers shows beside its note; any other at the top.
+    refusals = [] if bound is None or bound.prefix in actions else bound.errors.get("__all__", [])
     context = {
         **method_context(method),
-        "actions": _note_forms(method, bound),
+        "actions": actions,
+        "refusals": refusals,
         "changes": selectors.method_changes(method),
         "revision": getattr(method, "revision", None) if not method.is_revision else None,
         "edit_refusal": services.method_edit_refusal(method),
@@ -253,3 +257,10 @@ def feedback_moderate(request: HttpRequest, pk: int) -> HttpResponse:
         word = "approved: it is now public" if data["decision"] == "approve" else "rejected"
         messages.success(request, f"Feedback on “{feedback.method.title}” is {word}.")
     return redirect(f"{reverse('toolkit-feedback-queue')}?status={feedback.status}")
+
+
+def dashboard_panel(request: HttpRequest, roles) -> dict | None:
+    """Dashboard: what waits for officers in the toolkit (two queries)."""
+    if not roles.is_officer:
+        return None
+    return selectors.editor_counts()
