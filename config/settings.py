@@ -290,6 +290,13 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
         "AgendaItemKindEnum": "governance.models.meetings.AgendaItem.Kind",
     }
 )
+# Priorities' choice sets.
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
+    {
+        "RagEnum": "governance.models.priorities.PriorityAssignment.Rag",
+        "PriorityThemeEnum": "governance.models.priorities.Priority.Theme",
+    }
+)
 # Review events' choice sets.
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"].update(
     {
