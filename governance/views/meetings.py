@@ -27,7 +27,9 @@ from governance.forms.meetings import (
 from governance.models import Action, AgendaItem, Body, Meeting, Notification, User
 from governance.permissions import (
     can_manage_meetings_of_body,
+    can_raise_issue_at,
     can_see_confidential_of_body,
+    can_set_priority_at,
     can_update_action,
     can_view_governance,
 )
@@ -123,6 +125,8 @@ def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "actions": actions,
         "awaiting": awaiting,
         "can_manage": can_manage_meetings_of_body(request.user, body),
+        "can_raise": can_raise_issue_at(request.user, body),
+        "can_set_priority": can_set_priority_at(request.user, body),
         "feed_url": feed_url,
         "subscribe_url": request.build_absolute_uri(
             f"{feed_url}?token={ical.feed_token(user=request.user, body=body)}"

@@ -36,3 +36,11 @@ def milestone_owner(milestone, show_names: bool) -> str:
     if milestone.owner_name and (show_names or not names):
         names.append(milestone.owner_name if show_names else "The community")
     return ", ".join(names)
+
+
+@register.filter
+def may_view_activities_of(user, zone) -> bool:
+    """Whether the zone's record links to its activities for this person."""
+    from peoplezones.permissions import can_view_activities_of_zone
+
+    return can_view_activities_of_zone(user, zone)

@@ -308,3 +308,13 @@ def test_meeting_list_shows_one_bodys_past_meetings(client_as, world):
     assert "Past JAG A" in page and "Past JAG B" not in page
     assert "when=upcoming&amp;body=jag-a" in page
     assert client_as("board").get("/meetings/?body=no-such-body").status_code == 404
+
+
+def test_body_page_offers_members_to_raise_an_issue_and_boards_to_set_priorities(client_as, world):
+    page = client_as("body_member").get(f"/bodies/{world.bodies.jag_a.slug}/").content.decode()
+    assert f"/bodies/{world.bodies.jag_a.slug}/issues/new/" in page
+    assert "Set a priority here" not in page
+    other = client_as("body_member").get(f"/bodies/{world.bodies.jag_b.slug}/").content.decode()
+    assert "Raise an issue here" not in other
+    board = client_as("board").get(f"/bodies/{world.bodies.spb.slug}/").content.decode()
+    assert f"/priorities/new/{world.bodies.spb.slug}/" in board
