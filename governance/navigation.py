@@ -80,6 +80,18 @@ NAVIGATION[-1:-1] = [
 ]
 
 
+# Evaluation (officers) and the board's reports (board members and officers), before
+# Administration.
+NAVIGATION[-1:-1] = [
+    NavItem("Evaluation", "evaluation-home", lambda roles: roles.is_officer),
+    NavItem(
+        "Reports",
+        "board-report-list",
+        lambda roles: roles.is_officer or roles.is_board_member,
+        prefix="/evaluation/reports/",
+    ),
+]
+
 # The toolkit is public: everyone sees it (a menu of one item is not shown, so signed-out
 # visitors find it from the start page instead).
 NAVIGATION.insert(-1, NavItem("Toolkit", "toolkit", lambda roles: True, prefix="/toolkit/"))

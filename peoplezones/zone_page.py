@@ -42,6 +42,9 @@ SECTIONS: list[Section] = [
     ),
 ]
 
+# Evaluation: links to the zone's resilience activity, profile, indicators and realisation.
+SECTIONS.append(Section("evaluation/_zone_section.html", "evaluation.views.panels.zone_section"))
+
 
 def sections_for(request, zone) -> list[dict]:
     """The sections of this zone's page this person sees, each with template and data."""

@@ -1,0 +1,1 @@
+"""Reads of the evaluation, one module per part: `evaluation.selectors.<part>`."""

@@ -1,0 +1,47 @@
+"""Downloads of activities, indicators and measurements, for the zones (and the period) a
+person may read: the same rules as the pages."""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from evaluation.exports import DATASETS, csv_response, xlsx_response
+from evaluation.forms.packs import PeriodFilterForm
+from evaluation.selectors.zones import evaluation_zone, readable_zones
+from evaluation.views import evaluation_page, evaluation_trail
+
+
+@evaluation_page
+def export_page(request: HttpRequest) -> HttpResponse:
+    """What can be downloaded, for which zones and period."""
+    filters = PeriodFilterForm(request.GET or None)
+    context = {
+        "filters": filters,
+        "period": filters.period(),
+        "zones": list(readable_zones(request.user)),
+        "datasets": DATASETS.values(),
+        "query": request.GET.urlencode(),
+        "trail": evaluation_trail(),
+    }
+    return render(request, "evaluation/export.html", context)
+
+
+def _export(request: HttpRequest, dataset: str, respond) -> HttpResponse:
+    if dataset not in DATASETS:
+        raise Http404("No such download.")
+    slug = request.GET.get("zone")
+    if slug:
+        zone_ids = [evaluation_zone(request.user, slug).pk]
+    else:
+        zone_ids = list(readable_zones(request.user).values_list("pk", flat=True))
+    period = PeriodFilterForm(request.GET or None).period()
+    return respond(DATASETS[dataset], zone_ids, period)
+
+
+@evaluation_page
+def export_csv(request: HttpRequest, dataset: str) -> HttpResponse:
+    return _export(request, dataset, csv_response)
+
+
+@evaluation_page
+def export_xlsx(request: HttpRequest, dataset: str) -> HttpResponse:
+    return _export(request, dataset, xlsx_response)
