@@ -69,9 +69,7 @@ PANELS += [
 
 
 # Evaluation: the latest published board pack for board members and officers.
-PANELS.append(
-    Panel("evaluation/_dashboard_panel.html", "evaluation.views.panels.dashboard_panel")
-)
+PANELS.append(Panel("evaluation/_dashboard_panel.html", "evaluation.views.panels.dashboard_panel"))
 
 # Toolkit: methods waiting for review and feedback waiting for moderation, for officers.
 PANELS.append(Panel("toolkit/_dashboard_panel.html", "toolkit.views.manage.dashboard_panel"))
