@@ -27,7 +27,7 @@ def number(value, *, money: bool = False) -> str:
     """A figure as people read it: 1,234, 12.5 or £1,234.50."""
     if value is None:
         return "–"
-    value = Decimal(value)
+    value = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
     if money:
         return f"£{value:,.2f}" if value != value.to_integral() else f"£{value:,.0f}"
     if value == value.to_integral():
@@ -192,6 +192,91 @@ def column_chart(
             )
         )
     return _frame(chart_id, title, description, chart_bottom + 20, mark_safe("".join(parts)))  # noqa: S308
+
+
+def line_chart(
+    *,
+    chart_id: str,
+    title: str,
+    description: str,
+    points: Sequence[tuple[str, object]],
+    target: object | None = None,
+) -> SafeString:
+    """Readings over time as a line, scaled to their own range (small changes show), with
+    the target as a dashed line; the first and last readings are labelled."""
+    values = [float(v) for _, v in points] + ([float(target)] if target is not None else [])
+    low, high = min(values), max(values)
+    pad = (high - low) * 0.12 or 1.0
+    low, high = low - pad, high + pad
+    left, right, top, bottom = 44, WIDTH - 12, 18, 150
+
+    def y(value) -> float:
+        return round(bottom - (float(value) - low) / (high - low) * (bottom - top), 1)
+
+    step = (right - left) / max(len(points) - 1, 1)
+    xs = [round(left + i * step, 1) for i in range(len(points))]
+    parts = [
+        format_html(
+            '<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="{3}"/>'
+            '<text x="{4}" y="{5}" text-anchor="end" font-size="10">{6}</text>'
+            '<text x="{4}" y="{1}" text-anchor="end" font-size="10">{7}</text>',
+            left,
+            bottom,
+            right,
+            MID_GREY,
+            left - 4,
+            top + 4,
+            number(round(high, 1)),
+            number(round(low, 1)),
+        )
+    ]
+    if target is not None:
+        parts.append(
+            format_html(
+                '<line x1="{0}" y1="{1}" x2="{2}" y2="{1}" stroke="{3}" stroke-width="1.5" '
+                'stroke-dasharray="5 4"/><text x="{2}" y="{4}" text-anchor="end" '
+                'font-size="11">Target {5}</text>',
+                left,
+                y(target),
+                right,
+                TEXT,
+                y(target) - 4,
+                number(target),
+            )
+        )
+    path = " ".join(f"{x},{y(v)}" for x, (_, v) in zip(xs, points, strict=True))
+    parts.append(
+        format_html(
+            '<polyline points="{}" fill="none" stroke="{}" stroke-width="2.5"/>', path, BLUE
+        )
+    )
+    every = max(1, round(len(points) / 6))
+    for index, (x, (label, value)) in enumerate(zip(xs, points, strict=True)):
+        parts.append(format_html('<circle cx="{}" cy="{}" r="3.5" fill="{}"/>', x, y(value), BLUE))
+        last = index == len(points) - 1
+        anchor = "end" if last and index else "start" if index == 0 else "middle"
+        if index % every == 0 or last:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="{}" font-size="10">{}</text>',
+                    x,
+                    bottom + 14,
+                    anchor,
+                    label,
+                )
+            )
+        if index == 0 or last:
+            parts.append(
+                format_html(
+                    '<text x="{}" y="{}" text-anchor="{}" font-size="11" '
+                    'font-weight="bold">{}</text>',
+                    x + (6 if anchor == "start" else -6),
+                    y(value) - 8,
+                    anchor,
+                    number(value),
+                )
+            )
+    return _frame(chart_id, title, description, bottom + 22, mark_safe("".join(parts)))  # noqa: S308
 
 
 def progress_bar(

@@ -80,14 +80,14 @@ NAVIGATION[-1:-1] = [
 ]
 
 
-# Evaluation (officers) and the board's reports (board members and officers), before
-# Administration.
+# Evaluation for officers (its pages hold the board packs and the reports too, so one
+# entry is current there), and the board's reports for board members, before Administration.
 NAVIGATION[-1:-1] = [
     NavItem("Evaluation", "evaluation-home", lambda roles: roles.is_officer),
     NavItem(
         "Reports",
         "board-report-list",
-        lambda roles: roles.is_officer or roles.is_board_member,
+        lambda roles: roles.is_board_member and not roles.is_officer,
         prefix="/evaluation/reports/",
     ),
 ]

@@ -53,6 +53,11 @@ def indicator_save(
 ) -> Indicator:
     """Add an indicator to an ambition statement, or change one."""
     _may_edit(actor, ambition_statement.zone)
+    if indicator is not None and indicator.ambition_statement.zone_id != ambition_statement.zone_id:
+        raise DomainError(
+            "An indicator stays with its zone: choose a version of this zone's ambition statement.",
+            field="ambition_statement",
+        )
     if indicator is None and ambition_statement.status == AmbitionStatement.Status.SUPERSEDED:
         raise DomainError(
             "This version of the ambition statement is superseded: add indicators to the "

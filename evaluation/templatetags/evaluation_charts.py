@@ -125,8 +125,8 @@ def share_bar(share, label: str):
 
 @register.simple_tag
 def measurement_chart(indicator, measurements, chart_id: str):
-    """An indicator's readings over time as columns, baseline first."""
-    columns = [(f"{indicator.baseline_on:%b %y}", indicator.baseline_value)] + [
+    """An indicator's readings over time as a line from its baseline, with its target."""
+    points = [(f"{indicator.baseline_on:%b %y}", indicator.baseline_value)] + [
         (f"{m.measured_on:%b %y}", m.value) for m in measurements
     ]
     description = (
@@ -137,7 +137,11 @@ def measurement_chart(indicator, measurements, chart_id: str):
     title = f"{indicator.name} ({indicator.unit}) over time"
     return _figure(
         title,
-        charts.column_chart(
-            chart_id=chart_id, title=title, description=description, columns=columns[-24:]
+        charts.line_chart(
+            chart_id=chart_id,
+            title=title,
+            description=description,
+            points=points[-25:],
+            target=indicator.target_value,
         ),
     )

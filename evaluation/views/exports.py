@@ -28,13 +28,16 @@ def export_page(request: HttpRequest) -> HttpResponse:
 def _export(request: HttpRequest, dataset: str, respond) -> HttpResponse:
     if dataset not in DATASETS:
         raise Http404("No such download.")
+    filters = PeriodFilterForm(request.GET or None, with_csp=True)
     slug = request.GET.get("zone")
     if slug:
         zone_ids = [evaluation_zone(request.user, slug).pk]
     else:
-        zone_ids = list(readable_zones(request.user).values_list("pk", flat=True))
-    period = PeriodFilterForm(request.GET or None).period()
-    return respond(DATASETS[dataset], zone_ids, period)
+        zones = readable_zones(request.user)
+        if filters.chosen_csp() is not None:
+            zones = zones.filter(csp=filters.chosen_csp())
+        zone_ids = list(zones.values_list("pk", flat=True))
+    return respond(DATASETS[dataset], zone_ids, filters.period())
 
 
 @evaluation_page

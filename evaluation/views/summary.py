@@ -55,6 +55,7 @@ def _summary_page(request, *, zones, zone=None, filters, trail) -> HttpResponse:
         "summary": activity_summary(zones=zones, period=period),
         "period": period,
         "query": request.GET.urlencode(),
+        "csp": filters.chosen_csp(),
         "trail": trail,
     }
     return render(request, "evaluation/summary.html", context)

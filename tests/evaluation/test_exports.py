@@ -132,3 +132,12 @@ def test_the_export_reads_rows_in_chunks_with_a_fixed_number_of_queries(
     with django_assert_max_num_queries(6):
         rows = csv_rows(response)
     assert len(rows) == 33
+
+
+def test_a_partnerships_activities_are_downloaded_as_its_summary_shows_them(data, client_as):
+    client = client_as("officer")
+    csp = data.bodies.csp_b.pk
+    summary = client.get(f"/evaluation/summary/?csp={csp}").content.decode()
+    assert f"csp={csp}&amp;start=" in summary
+    rows = csv_rows(client.get(f"/evaluation/export/activities.csv?csp={csp}"))
+    assert {row[0] for row in rows[1:]} == {"Zone B"}

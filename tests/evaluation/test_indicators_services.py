@@ -170,3 +170,18 @@ def test_a_measurement_entered_by_mistake_is_removed_and_its_history_kept(world)
     measurement_delete(actor=world.people.officer, measurement=measurement)
     assert not Measurement.objects.exists()
     assert Measurement.history.filter(history_type="-").get().history_user == world.people.officer
+
+
+def test_an_indicator_stays_with_its_zone(world):
+    indicator = IndicatorFactory(ambition_statement=approved_statement(world.zones.b))
+    core_a = core_team_member(world.zones.a)
+    # Someone who may write zone A's indicators cannot pull zone B's across.
+    with pytest.raises(DomainError, match="stays with its zone") as refused:
+        indicator_save(
+            actor=core_a,
+            indicator=indicator,
+            **definition(approved_statement(world.zones.a)),
+        )
+    assert refused.value.field == "ambition_statement"
+    indicator.refresh_from_db()
+    assert indicator.zone == world.zones.b
