@@ -256,7 +256,7 @@ class MethodForm(forms.Form):
 
 
 class StepForm(forms.Form):
-    title = forms.CharField(label="Step", max_length=200, required=False)
+    title = forms.CharField(label="Short title", max_length=200, required=False)
     detail = forms.CharField(
         label="What to do", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
