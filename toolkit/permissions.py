@@ -16,11 +16,3 @@ def can_edit_methods(user) -> bool:
 def can_moderate_feedback(user) -> bool:
     """Approving or rejecting feedback before it is public: OPCC officers."""
     return roles_for(user).is_officer
-
-
-@rules.predicate
-def can_view_method(user, method) -> bool:
-    """A published method is public; drafts and revisions only for those who edit them."""
-    if method is None:
-        return False
-    return method.is_published or can_edit_methods(user)

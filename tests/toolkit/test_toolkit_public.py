@@ -189,6 +189,9 @@ def test_pdf_is_drawn_once_and_then_served_from_the_cache(client, library, monke
     assert first.content.startswith(b"%PDF") and second.content == first.content
     assert 'filename="street-light-audit.pdf"' in first["Content-Disposition"]
     assert len(calls) == 1
+    assert "public" in first["Cache-Control"]
+    again = client.get("/toolkit/methods/street-light-audit.pdf", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304 and len(calls) == 1
 
 
 def test_anonymous_pages_are_cacheable_and_answer_304_when_unchanged(client, library):

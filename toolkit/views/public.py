@@ -116,8 +116,9 @@ def method_print(request: HttpRequest, slug: str) -> HttpResponse:
 def method_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     """The printable page as a PDF, drawn once per version and kept in the cache."""
     method = selectors.method_get_published(slug)
-    stamp = f"{method.pk}-{method.version}-{method.updated_at.timestamp():.0f}"
-    key = f"toolkit:pdf:{pdf_layout_digest()}:{stamp}"
+    changed = f"{method.updated_at.timestamp():.0f}"
+    stamp = f"{pdf_layout_digest()}-{method.pk}-{method.version}-{changed}"
+    key = f"toolkit:pdf:{stamp}"
     pdf = cache.get(key)
     if pdf is None:
         context = {
