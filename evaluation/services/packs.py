@@ -56,7 +56,11 @@ def _draft_only(pack: BoardPack) -> None:
 
 
 def _locked(pack: BoardPack) -> BoardPack:
-    return BoardPack.objects.select_for_update().select_related("csp", "zone").get(pk=pack.pk)
+    return (
+        BoardPack.objects.select_for_update(of=("self",))
+        .select_related("csp", "zone")
+        .get(pk=pack.pk)
+    )
 
 
 def _scope_fits(scope: str, csp: Body | None, zone: Zone | None) -> tuple:

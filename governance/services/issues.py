@@ -114,7 +114,7 @@ def _move(*, actor: User, issue: Issue, action: str, text: str) -> Issue:
     # Lock the row and decide on what is in the database now: of two people acting at
     # once, the second finds the issue already moved and is refused.
     locked = (
-        Issue.objects.select_for_update()
+        Issue.objects.select_for_update(of=("self",))
         .select_related("body", "body__parent", "came_from", "raised_at")
         .get(pk=issue.pk)
     )

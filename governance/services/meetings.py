@@ -59,7 +59,7 @@ def _when(moment: datetime) -> str:
 
 def _locked(meeting: Meeting) -> Meeting:
     """The meeting read again under a row lock, so two changes never interleave."""
-    return Meeting.objects.select_for_update().select_related("body").get(pk=meeting.pk)
+    return Meeting.objects.select_for_update(of=("self",)).select_related("body").get(pk=meeting.pk)
 
 
 # Scheduling ------------------------------------------------------------------------------

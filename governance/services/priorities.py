@@ -122,7 +122,11 @@ def _notify_routed(priority: Priority, assignment: PriorityAssignment) -> None:
 @transaction.atomic
 def priority_retire(*, actor: User, priority: Priority) -> Priority:
     """Retire a priority: no more acknowledgements or reports are expected for it."""
-    locked = Priority.objects.select_for_update().select_related("setting_body").get(pk=priority.pk)
+    locked = (
+        Priority.objects.select_for_update(of=("self",))
+        .select_related("setting_body")
+        .get(pk=priority.pk)
+    )
     check_may_set_at(actor=actor, body=locked.setting_body)
     if not locked.is_active:
         raise DomainError("This priority is already retired.")
@@ -135,7 +139,7 @@ def priority_retire(*, actor: User, priority: Priority) -> Priority:
 
 def _lock_for_body(*, actor: User, assignment: PriorityAssignment) -> PriorityAssignment:
     locked = (
-        Assignment.objects.select_for_update()
+        Assignment.objects.select_for_update(of=("self",))
         .select_related("priority", "body")
         .get(pk=assignment.pk)
     )

@@ -350,7 +350,9 @@ def spend_record(
     """Record money spent against an allocation agreed at a held event. Spending more than
     was allocated is recorded, and flagged wherever the allocation shows."""
     allocation = (
-        Allocation.objects.select_related("event").select_for_update().get(pk=allocation.pk)
+        Allocation.objects.select_related("event")
+        .select_for_update(of=("self",))
+        .get(pk=allocation.pk)
     )
     event = allocation.event
     if not event.is_held:

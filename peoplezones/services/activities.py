@@ -226,7 +226,9 @@ def activity_update(
     remove_photo: bool = False,
 ) -> Activity:
     """Change an activity: its author only, within the edit window and before verification."""
-    activity = Activity.objects.select_for_update().select_related("zone").get(pk=activity.pk)
+    activity = (
+        Activity.objects.select_for_update(of=("self",)).select_related("zone").get(pk=activity.pk)
+    )
     refusal = activity_edit_refusal(actor, activity)
     if refusal:
         raise DomainError(refusal)
@@ -244,7 +246,9 @@ def activity_update(
 @transaction.atomic
 def activity_verify(*, actor: User, activity: Activity) -> Activity:
     """Confirm an activity took place as logged: officers and the zone's core team."""
-    activity = Activity.objects.select_for_update().select_related("zone").get(pk=activity.pk)
+    activity = (
+        Activity.objects.select_for_update(of=("self",)).select_related("zone").get(pk=activity.pk)
+    )
     if activity.logged_by_id == actor.pk:
         raise DomainError("You cannot verify an activity you logged yourself.")
     if not permissions.can_verify_activity(actor, activity):

@@ -51,7 +51,7 @@ class Placement:
 
 def _locked(initiative: Initiative) -> Initiative:
     return (
-        Initiative.objects.select_for_update()
+        Initiative.objects.select_for_update(of=("self",))
         .select_related("organisation")
         .prefetch_related("zone_links__zone")
         .get(pk=initiative.pk)
