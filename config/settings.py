@@ -398,6 +398,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    # Axes reports each lockout at WARNING; its start-up chatter at INFO is left out.
-    "loggers": {"axes": {"level": "WARNING"}},
+    # Axes reports each lockout at WARNING; its start-up chatter at INFO is left out, as is
+    # WeasyPrint's and fontTools' step-by-step account of every PDF they make.
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
