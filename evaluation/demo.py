@@ -200,12 +200,13 @@ def _earlier_activities(zone: Zone, today) -> None:
     for title, domains, people, hours, in_kind, months_ago in EARLIER:
         if zone.activities.filter(title=title).exists():
             continue
-        activity_log(
+        occurred_on = add_months(today, -months_ago) + datetime.timedelta(days=9)
+        activity = activity_log(
             actor=member.user,
             zone=zone,
             details=ActivityDetails(
                 title=title,
-                occurred_on=add_months(today, -months_ago) + datetime.timedelta(days=9),
+                occurred_on=occurred_on,
                 description=f"{title}, organised by the community panel.",
                 domains=domains,
                 principles=["community_enabled"],
@@ -217,6 +218,9 @@ def _earlier_activities(zone: Zone, today) -> None:
                 objective=None,
             ),
         )
+        # Logged on the evening it happened, as the panel would have, not today.
+        logged = datetime.datetime.combine(occurred_on, datetime.time(19, 0))
+        type(activity).objects.filter(pk=activity.pk).update(logged_at=timezone.make_aware(logged))
 
 
 PUBLISHED_TITLE = "People Zones and partnership working: report to the Board"
