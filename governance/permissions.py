@@ -53,6 +53,7 @@ def can_see_confidential_of_body(user, body) -> bool:
         or (body is not None and body.pk in roles.body_ids)
     )
 
+
 # Issues and priorities --------------------------------------------------------------------
 PRIORITY_SETTING_LEVELS = (4, 5)  # Senior Officers' Group, Strategic Partnership Board
 
@@ -128,11 +129,9 @@ def can_view_priority_rollup(user, priority) -> bool:
 
 @rules.predicate
 def can_view_assignment(user, assignment) -> bool:
-    """One body's answers to a priority: those who see the roll-up, and that body."""
-    return assignment is not None and (
-        can_view_priority_rollup(user, assignment.priority)
-        or assignment.body_id in roles_for(user).body_ids
-    )
+    """One body's answers to a priority: open to the whole partnership, as the body's page
+    and agendas that link to them are; only the body's members act on them."""
+    return assignment is not None and can_view_governance(user)
 
 
 @rules.predicate

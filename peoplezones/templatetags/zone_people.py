@@ -44,3 +44,11 @@ def may_view_activities_of(user, zone) -> bool:
     from peoplezones.permissions import can_view_activities_of_zone
 
     return can_view_activities_of_zone(user, zone)
+
+
+@register.filter
+def may_view_zone(user, zone) -> bool:
+    """Whether links into this zone's record lead anywhere for this person."""
+    from peoplezones.permissions import can_view_zone
+
+    return can_view_zone(user, zone)

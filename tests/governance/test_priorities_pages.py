@@ -301,14 +301,19 @@ def test_readers_who_do_not_sit_on_the_body_get_no_forms_and_are_refused(
     assert jag_assignment.status == "awaiting"
 
 
-def test_another_body_s_answer_does_not_exist_for_a_jag_member(client_as, world):
+def test_another_body_s_answer_is_open_to_read_but_not_to_act_on(client_as, world):
     csp_b = set_priority(world).assignments.get(body=world.bodies.csp_b)
     client = client_as("body_member")
-    assert client.get(csp_b.get_absolute_url()).status_code == 404
-    assert (
-        client.post(f"{csp_b.get_absolute_url()}acknowledge/", {"response": "r"}).status_code == 404
-    )
+    page = client.get(csp_b.get_absolute_url())
+    assert page.status_code == 200
+    assert "/acknowledge/" not in page.content.decode()
+    response = client.post(f"{csp_b.get_absolute_url()}acknowledge/", {"response": "r"})
+    assert response.status_code == 400
+    assert "members of CSP B" in response.content.decode()
+    csp_b.refresh_from_db()
+    assert csp_b.acknowledged_at is None
     assert client_as("board").get(csp_b.get_absolute_url()).status_code == 200
+    assert client_as("panel_a").get(csp_b.get_absolute_url()).status_code == 403
 
 
 def test_the_assignment_must_belong_to_the_priority_in_the_address(

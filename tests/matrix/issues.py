@@ -4,7 +4,7 @@ Governance pages are for officers and members of any body (here officer, board a
 body_member); panel members and partner staff without a seat get 403. The probed objects
 are chosen so each row also checks a rule: the issue is a confidential one raised at JAG B
 (the body_member sits on JAG A, so it does not exist for them), and the assignment is CSP
-B's answer to a board priority (theirs to see only for officers, board and CSP B).
+B's answer to a board priority (open to every reader; only CSP B's members act on it).
 """
 
 from datetime import timedelta
@@ -51,10 +51,7 @@ ROWS: dict[str, tuple] = {
     ),
     "priorities/<int:pk>/": (priority, readers()),
     "priorities/<int:pk>/retire/": (priority, everyone_signed_in("method", "method")),
-    "priorities/<int:priority_pk>/assignments/<int:pk>/": (
-        assignment,
-        readers(body_member="missing"),
-    ),
+    "priorities/<int:priority_pk>/assignments/<int:pk>/": (assignment, readers()),
     "priorities/<int:priority_pk>/assignments/<int:pk>/acknowledge/": (
         assignment,
         everyone_signed_in("method", "method"),

@@ -213,3 +213,25 @@ def test_initiative_list_queries_are_pinned_and_do_not_grow(
         InitiativeFactory(submitted_by=world.people.partner_y, zones=[world.zones.b])
     with django_assert_num_queries(LIST_QUERIES[role]):
         assert client.get("/initiatives/").status_code == 200
+
+
+def test_a_panel_member_gets_no_link_into_another_zone_s_plan(client_as, world):
+    from peoplezones.services.initiatives import Placement, initiative_accept
+
+    initiative = InitiativeFactory(
+        submitted_by=world.people.partner_x, zones=[world.zones.a, world.zones.b]
+    )
+    ours = ObjectiveFactory(zone=world.zones.a, title="Our objective")
+    theirs = ObjectiveFactory(zone=world.zones.b, title="Their objective")
+    officer = world.people.officer
+    initiative_start_review(actor=officer, initiative=initiative)
+    initiative_accept(
+        actor=officer,
+        initiative=initiative,
+        placements=[Placement(world.zones.a, ours), Placement(world.zones.b, theirs)],
+    )
+    page = body(client_as("panel_a").get(f"/initiatives/{initiative.pk}/"))
+    assert f'href="{ours.get_absolute_url()}"' in page
+    assert "Their objective" in page and f'href="{theirs.get_absolute_url()}"' not in page
+    officer_page = body(client_as("officer").get(f"/initiatives/{initiative.pk}/"))
+    assert f'href="{theirs.get_absolute_url()}"' in officer_page
