@@ -1,10 +1,12 @@
 """Demo data: about fifty activities the community panels logged over the last year, and
 initiatives from several partner agencies in every state of their review.
 
-Runs after peoplezones.demo (zones, panels, plans and core teams). Dates count back from
-today. Each activity is known by its zone and title, each initiative by its organisation
-and title: what exists already is left as it is, so loading twice adds nothing. Every
-person is invented ("Demo …"); the organisations are the real ones.
+Runs after peoplezones.demo (zones, panels, plans and core teams) and toolkit.demo (the
+methods a third of the activities followed). Dates count back from today. Each activity is
+known by its zone and title, each initiative by its organisation and title: what exists
+already is left as it is (an activity without a method gets the one it followed), so
+loading twice adds nothing. Every person is invented ("Demo …"); the organisations are the
+real ones.
 """
 
 import datetime
@@ -542,6 +544,27 @@ ACTIVITIES = {
     ],
 }
 
+# The toolkit method an activity followed (activity title → method slug); about a third of
+# them did. Only published methods: the café drop-in is still a draft in the toolkit.
+METHODS_USED = {
+    "Street-light walkabout after dark": "street-light-audit",
+    "PACT meeting at the community centre": "pact-meeting",
+    "Fly-tipping hotspot mapping": "sara",
+    "Asset mapping walk": "asset-mapping",
+    "Residents' meeting on anti-social behaviour": "community-conversations",
+    "Alleyway gating survey": "emmie-check",
+    "Footpath safety walk with the PCSO": "community-walkabout",
+    "Shopkeepers' meeting about drug dealing": "problem-analysis-triangle",
+    "CCTV coverage survey at the shops": "emmie-check",
+    "Door-knocking for the residents' survey": "community-conversations",
+    "Traders' meeting on needle finds": "sara",
+    "Town centre walkabout with the inspector": "community-walkabout",
+    "Community festival planning group": "participatory-budgeting",
+    "Mining heritage oral history recordings": "appreciative-inquiry",
+    "Residents' survey on feeling safe": "community-conversations",
+    "Street-light defect reporting session": "street-light-audit",
+}
+
 # Partner staff who offer initiatives, beside the fire-partner demo account (no sign-in).
 PARTNER_STAFF = [
     ("police-partner", "Police Partnerships Officer", POLICE),
@@ -707,17 +730,26 @@ def load(state: dict) -> None:
     for username, last, organisation in PARTNER_STAFF:
         _person(username, last, organisations[organisation])
     officer = User.objects.get(username="officer")
+    methods = {
+        title: state["methods"][slug]
+        for title, slug in METHODS_USED.items()
+        if state["methods"][slug].is_published
+    }
     for slug, rows in ACTIVITIES.items():
-        _activities(zones[slug], rows, organisations, officer)
+        _activities(zones[slug], rows, organisations, officer, methods)
     for row in INITIATIVES:
         _initiative(row, zones, officer)
 
 
-def _activities(zone: Zone, rows, organisations, officer: User) -> None:
+def _activities(zone: Zone, rows, organisations, officer: User, methods: dict) -> None:
     loggers = [User.objects.get(username=name) for name in LOGGERS[zone.slug]]
     for n, row in enumerate(rows):
         title, domains, principles, people, hours, in_kind, orgs, objective = row
-        if zone.activities.filter(title=title).exists():
+        existing = zone.activities.filter(title=title)
+        if existing.exists():
+            # Loaded before activities recorded their method: say which one it used, once.
+            if title in methods:
+                existing.filter(method__isnull=True).update(method=methods[title])
             continue
         day = _ago(4 + 21 * n)
         what, value = in_kind or ("", 0)
@@ -737,6 +769,7 @@ def _activities(zone: Zone, rows, organisations, officer: User) -> None:
                 in_kind_value=Decimal(value),
                 organisations=[organisations[name] for name in orgs],
                 objective=zone.objectives.filter(title=objective).first() if objective else None,
+                method=methods.get(title),
             ),
         )
         logged = timezone.make_aware(datetime.datetime.combine(day, datetime.time(19, 30)))

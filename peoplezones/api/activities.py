@@ -35,6 +35,7 @@ from peoplezones.selectors import activities as activity_selectors
 from peoplezones.selectors import initiatives as initiative_selectors
 from peoplezones.services import activities as activity_services
 from peoplezones.services import initiatives as initiative_services
+from toolkit.models import Method
 
 
 def _photo_checked(upload):
@@ -69,6 +70,16 @@ class ActivitySerializer(serializers.ModelSerializer):
     objective = serializers.PrimaryKeyRelatedField(
         queryset=Objective.objects.all(), allow_null=True, required=False
     )
+    method = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Method.objects.published(),
+        allow_null=True,
+        required=False,
+        help_text="The slug of the toolkit method it used, such as street-light-audit "
+        "(published methods only); null for none.",
+        error_messages={"does_not_exist": "Choose a method that is published in the toolkit."},
+    )
+    method_title = serializers.CharField(source="method.title", read_only=True, default=None)
     photo = serializers.FileField(
         write_only=True,
         required=False,
@@ -99,6 +110,8 @@ class ActivitySerializer(serializers.ModelSerializer):
             "organisations",
             "other_organisations",
             "objective",
+            "method",
+            "method_title",
             "photo",
             "photo_url",
             "logged_by",
@@ -119,6 +132,10 @@ class ActivitySerializer(serializers.ModelSerializer):
         if self.instance is not None and not isinstance(self.instance, list | QuerySet):
             # Once logged, an activity stays in its zone.
             self.fields["zone"].read_only = True
+            if self.instance.method_id:
+                # Kept when the toolkit withdrew it since, as on the page.
+                kept = Method.objects.filter(pk=self.instance.method_id)
+                self.fields["method"].queryset = Method.objects.published() | kept
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_photo_url(self, activity) -> str | None:

@@ -7,7 +7,9 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Fixed, Layout, Size, Submit
 from django import forms
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 
 from config.domain import DomainError
 from governance.models import Organisation
@@ -15,6 +17,7 @@ from peoplezones.forms.zones import date_field
 from peoplezones.models import Activity, ApproachPrinciple, ResilienceDomain, Zone
 from peoplezones.selectors.activities import recent_months
 from peoplezones.services.activities import ActivityDetails, photo_checked
+from toolkit.models import Method
 
 DOMAIN_HINTS = {
     ResilienceDomain.SKILLS: "Learning, training, leadership, volunteering",
@@ -138,6 +141,13 @@ class ActivityForm(forms.Form):
         required=False,
         empty_label="None of them",
     )
+    method = forms.ModelChoiceField(
+        label="Toolkit method used (optional)",
+        queryset=Method.objects.none(),
+        required=False,
+        empty_label="No toolkit method",
+        error_messages={"invalid_choice": "Choose a method that is published in the toolkit."},
+    )
     photo = forms.FileField(
         label="Photo (optional)",
         required=False,
@@ -162,6 +172,7 @@ class ActivityForm(forms.Form):
         # Read once: the checkboxes would otherwise count the organisations, then list them.
         organisations.choices = [(o.pk, o.name) for o in organisations.queryset]
         self.fields["objective"].queryset = zone.objectives.order_by("position", "pk")
+        self._method_choices(activity)
         self.fields["photo"].help_text = "A JPEG, PNG or WebP image. " + (
             "Choosing a new one replaces the photo already there."
             if activity is not None and activity.photo
@@ -172,6 +183,24 @@ class ActivityForm(forms.Form):
                 label="Remove the photo", required=False
             )
         self.helper = self._helper()
+
+    def _method_choices(self, activity: Activity | None) -> None:
+        method = self.fields["method"]
+        methods = Method.objects.published()
+        if activity is not None and activity.method_id:
+            # Kept when the toolkit withdrew it since: the author may correct other things.
+            methods = methods | Method.objects.filter(pk=activity.method_id)
+        method.queryset = methods.order_by("title")
+        # Read once: the select would otherwise read the methods each time it is drawn.
+        method.choices = [("", method.empty_label)] + [(m.pk, m.title) for m in method.queryset]
+        method.help_text = format_html(
+            # A new tab, so what is typed here is not lost (GOV.UK's advice for forms).
+            'If you followed a method from the <a class="govuk-link" href="{}" '
+            'target="_blank" rel="noopener noreferrer">problem-solving toolkit (opens in new '
+            "tab)</a>, choose it: the toolkit shows how often each method is used, by zone "
+            "and month.",
+            reverse("toolkit"),
+        )
 
     @staticmethod
     def _initial_from(activity: Activity) -> dict:
@@ -193,6 +222,7 @@ class ActivityForm(forms.Form):
             Field.checkboxes("principles", legend_size=Size.SMALL, small=True),
             Field.text("participants", field_width=Fixed.FIVE),
             Field.text("volunteer_hours", field_width=Fixed.FIVE),
+            Field.select("method"),
             _open_details("In-kind resources, organisations and delivery plan", more_open),
             Field.textarea("in_kind_description", rows=2),
             Field.text("in_kind_value", field_width=Fixed.TEN),

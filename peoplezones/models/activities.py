@@ -99,6 +99,17 @@ class Activity(models.Model):
         related_name="activities",
         verbose_name="Delivery plan objective",
     )
+    # A string reference: toolkit.models imports from peoplezones, so importing it here
+    # would be circular. Counted by zone and month on the method's public page.
+    method = models.ForeignKey(
+        "toolkit.Method",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name="Toolkit method used",
+        limit_choices_to={"status": "published", "revision_of__isnull": True},
+    )
     # Served only through a view that checks who is asking (see views/activities.py).
     photo = models.FileField(upload_to=photo_upload_to, blank=True, max_length=200)
     photo_type = models.CharField(max_length=20, blank=True, help_text="Checked content type.")

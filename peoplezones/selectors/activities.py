@@ -10,12 +10,21 @@ from django.utils import timezone
 from governance.selectors import roles_for
 from peoplezones import permissions
 from peoplezones.models import Activity, ActivityDomain, ResilienceDomain, Zone
+from toolkit.models import Method
 
 ACTIONS = {
     "view": lambda user, activity: True,
     "edit": permissions.can_edit_activity,
     "verify": permissions.can_verify_activity,
 }
+# An activity shows its toolkit method by title and links to it by slug: the method's long
+# texts (and its search vector) are left in the database.
+METHOD_SHOWN = {"id", "title", "slug", "status", "revision_of"}
+METHOD_NOT_READ = [
+    f"method__{field.name}"
+    for field in Method._meta.concrete_fields
+    if field.name not in METHOD_SHOWN
+]
 REFUSED = {
     "edit": "Only the panel member who logged an activity can change it.",
     "verify": "Only OPCC officers and the zone's core team verify activities, never their own.",
@@ -23,8 +32,10 @@ REFUSED = {
 
 
 def _with_domains(activities: QuerySet[Activity]) -> QuerySet[Activity]:
-    return activities.select_related("zone", "logged_by").prefetch_related(
-        Prefetch("domain_links", queryset=ActivityDomain.objects.order_by("pk"))
+    return (
+        activities.select_related("zone", "logged_by", "method")
+        .defer(*METHOD_NOT_READ)
+        .prefetch_related(Prefetch("domain_links", queryset=ActivityDomain.objects.order_by("pk")))
     )
 
 

@@ -27,6 +27,7 @@ from peoplezones.models import (
     ResilienceDomain,
     Zone,
 )
+from toolkit.models import Method
 
 # Pillow format: (content type, file suffix). Checked by content, never by the file's name.
 PHOTO_FORMATS = {
@@ -99,6 +100,7 @@ class ActivityDetails:
     organisations: Iterable[Organisation] = ()
     other_organisations: str = ""
     objective: Objective | None = None
+    method: Method | None = None
 
     @classmethod
     def of(cls, activity: Activity) -> "ActivityDetails":
@@ -113,7 +115,7 @@ class ActivityDetails:
         )
 
 
-def _check(details: ActivityDetails, zone: Zone) -> None:
+def _check(details: ActivityDetails, zone: Zone, activity: Activity | None = None) -> None:
     domains = set(details.domains)
     if not domains:
         raise DomainError("Select at least one resilience domain", field="domains")
@@ -130,6 +132,16 @@ def _check(details: ActivityDetails, zone: Zone) -> None:
             "Say what the in-kind resources were, or leave their value at 0",
             field="in_kind_description",
         )
+    _check_method(details.method, activity)
+
+
+def _check_method(method: Method | None, activity: Activity | None) -> None:
+    # A method the toolkit withdrew after the activity chose it stays on the activity when
+    # its author corrects something else; choosing one anew needs it published now.
+    if method is None or (activity is not None and method.pk == activity.method_id):
+        return
+    if not Method.objects.published().filter(pk=method.pk).exists():
+        raise DomainError("Choose a method that is published in the toolkit.", field="method")
 
 
 def _apply(activity: Activity, details: ActivityDetails, actor: User) -> None:
@@ -143,10 +155,12 @@ def _apply(activity: Activity, details: ActivityDetails, actor: User) -> None:
         "in_kind_value",
         "other_organisations",
         "objective",
+        "method",
     ):
         setattr(activity, name, getattr(details, name))
     activity._history_user = actor
-    activity.full_clean(exclude=["photo"])
+    # The method was checked against the toolkit as it is now (see _check_method).
+    activity.full_clean(exclude=["photo", "method"])
     activity.save()
     activity.organisations.set(list(details.organisations))
     _set_links(activity, ActivityDomain, "domain", set(details.domains))
@@ -232,7 +246,7 @@ def activity_update(
     refusal = activity_edit_refusal(actor, activity)
     if refusal:
         raise DomainError(refusal)
-    _check(details, activity.zone)
+    _check(details, activity.zone, activity)
     _apply(activity, details, actor)
     if photo is not None:
         _attach_photo(activity, photo)
