@@ -3,8 +3,8 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
-from governance.api import issues, meetings, people, reviews
 from evaluation import api as evaluation
+from governance.api import issues, meetings, people, reviews
 from peoplezones.api import activities, zones
 from toolkit import api as toolkit
 

@@ -11,8 +11,8 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("governance", "0008_reviews_notification_kinds"),
-        ("peoplezones", "0004_zones_constraint_messages"),
+        ("governance", "0002_meetings_issues_priorities_reviews"),
+        ("peoplezones", "0002_plans_activities_initiatives"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
