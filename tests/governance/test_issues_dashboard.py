@@ -106,3 +106,18 @@ def test_officer_panel_reads_four_queries_however_much_is_stuck(
         panel = officer_panel(None, roles)
     assert (panel["n_stale"], panel["n_overdue"]) == (12, 12)
     assert len(panel["stale"]) == len(panel["overdue"]) == 10
+
+
+def test_officer_panel_points_to_the_rest_when_more_are_late_than_it_lists(client_as, world):
+    late = PriorityFactory(
+        setting_body=world.bodies.spb,
+        title="Road safety",
+        acknowledge_by=timezone.localdate() - timedelta(days=1),
+    )
+    for _ in range(11):
+        AssignmentFactory(
+            priority=late, body=BodyFactory(level=Body.Level.JAG, parent=world.bodies.csp_a)
+        )
+    page = client_as("officer").get("/").content.decode()
+    assert "Priorities not acknowledged in time (11)" in page
+    assert "See all 11 on the alignment view" in page
