@@ -27,7 +27,11 @@ from tests.factories_reviews import (
 )
 
 Status = ReviewEvent.Status
-TODAY = timezone.localdate()
+
+
+def current_date():
+    """Today, read when asked: a run that passes midnight must not compare with yesterday."""
+    return timezone.localdate()
 
 
 def unchanged(event: ReviewEvent) -> dict:
@@ -86,7 +90,7 @@ def test_invitees_are_spb_and_sog_members_csp_and_county_chairs_and_officers(wor
 
 def test_an_event_is_held_on_or_after_its_date(world):
     event = ReviewEventFactory(
-        date=TODAY, status=Status.INVITATIONS_SENT, invitations_sent_at=timezone.now()
+        date=current_date(), status=Status.INVITATIONS_SENT, invitations_sent_at=timezone.now()
     )
     move(event, Status.HELD)
     event.refresh_from_db()
@@ -102,7 +106,7 @@ def test_holding_before_the_date_is_refused_and_changes_nothing(world):
 
 
 def test_a_planned_event_cannot_be_held_without_invitations(world):
-    event = ReviewEventFactory(date=TODAY)
+    event = ReviewEventFactory(date=current_date())
     with pytest.raises(DomainError, match="planned cannot become held"):
         move(event, Status.HELD)
     assert ReviewEvent.objects.get(pk=event.pk).status == Status.PLANNED
@@ -140,13 +144,15 @@ def test_a_cancelled_event_can_be_reinstated_while_its_date_is_ahead(world):
 
 
 def test_reinstating_a_past_cancelled_event_is_refused(world):
-    event = ReviewEventFactory(date=TODAY - datetime.timedelta(days=1), status=Status.CANCELLED)
+    event = ReviewEventFactory(
+        date=current_date() - datetime.timedelta(days=1), status=Status.CANCELLED
+    )
     with pytest.raises(DomainError, match="has passed"):
         move(event, Status.PLANNED)
 
 
 def test_invitations_for_a_past_date_are_refused(world):
-    event = ReviewEventFactory(date=TODAY - datetime.timedelta(days=1))
+    event = ReviewEventFactory(date=current_date() - datetime.timedelta(days=1))
     with pytest.raises(DomainError, match="has passed"):
         move(event, Status.INVITATIONS_SENT)
     assert not Notification.objects.exists()
@@ -191,7 +197,7 @@ def test_the_database_keeps_one_event_per_period(world):
 
 
 def test_officers_plan_an_event_in_a_free_month_only(world):
-    date = TODAY + datetime.timedelta(days=100)
+    date = current_date() + datetime.timedelta(days=100)
     event = services.review_event_create(
         actor=world.people.officer, title="Extra review", date=date, venue="Online"
     )
@@ -201,7 +207,9 @@ def test_officers_plan_an_event_in_a_free_month_only(world):
     assert refused.value.field == "date"
     with pytest.raises(DomainError, match="past"):
         services.review_event_create(
-            actor=world.people.officer, title="Late", date=TODAY - datetime.timedelta(days=400)
+            actor=world.people.officer,
+            title="Late",
+            date=current_date() - datetime.timedelta(days=400),
         )
 
 
@@ -255,22 +263,22 @@ def test_zone_snapshot_reads_the_ambition_statement_and_milestones(world):
         version=1,
         text="A proud, safe community.",
         status="approved",
-        consulted_on=TODAY,
-        approved_on=TODAY,
+        consulted_on=current_date(),
+        approved_on=current_date(),
     )
     objective = Objective.objects.create(zone=zone, title="Young people's activities")
     Milestone.objects.create(
         objective=objective,
         title="Club opens",
-        due_on=TODAY,
+        due_on=current_date(),
         status="done",
-        completed_on=TODAY,
+        completed_on=current_date(),
         owner_name="Panel",
     )
     Milestone.objects.create(
         objective=objective,
         title="Late one",
-        due_on=TODAY - datetime.timedelta(days=3),
+        due_on=current_date() - datetime.timedelta(days=3),
         owner_name="Panel",
     )
     snap = next(s for s in plan_snapshots() if s.zone == zone)
@@ -304,9 +312,9 @@ def test_direction_is_recorded_for_a_held_event_with_priorities_to_set_and_retir
         title="Road safety",
         description="d",
         rationale="r",
-        period_start=TODAY,
-        period_end=TODAY,
-        acknowledge_by=TODAY,
+        period_start=current_date(),
+        period_end=current_date(),
+        acknowledge_by=current_date(),
         setting_body=world.bodies.spb,
         set_by=world.people.officer,
     )
@@ -404,13 +412,17 @@ def test_spend_needs_a_held_event_and_a_date_from_the_event_to_today(world):
     planned = AllocationFactory(event=ReviewEventFactory())
     with pytest.raises(DomainError, match="held review event"):
         services.spend_record(
-            actor=officer, allocation=planned, date=TODAY, amount=Decimal("1"), description="x"
+            actor=officer,
+            allocation=planned,
+            date=current_date(),
+            amount=Decimal("1"),
+            description="x",
         )
     allocation = AllocationFactory()
     event_date = allocation.event.date
     for bad_date, message in [
         (event_date - datetime.timedelta(days=1), "before the event"),
-        (TODAY + datetime.timedelta(days=1), "in the future"),
+        (current_date() + datetime.timedelta(days=1), "in the future"),
     ]:
         with pytest.raises(DomainError, match=message) as refused:
             services.spend_record(
@@ -425,7 +437,7 @@ def test_spend_needs_a_held_event_and_a_date_from_the_event_to_today(world):
     spend = services.spend_record(
         actor=officer,
         allocation=allocation,
-        date=TODAY,
+        date=current_date(),
         amount=Decimal("99.99"),
         description="Leaflets",
     )
