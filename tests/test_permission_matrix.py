@@ -1,42 +1,22 @@
 """Walk every URL pattern of the service for every role and compare what each role gets
 with the expectation table in tests/permission_matrix.py."""
 
-import re
 from datetime import timedelta
 
 import pytest
 from django.contrib import admin
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import resolve
 from django.utils import timezone
 
 from tests.conftest import ROLES
+from tests.pages import fill, populate, url_patterns
 from tests.permission_matrix import (
     ADMIN_MODEL_RULES,
     ADMIN_OFFICER_EXCEPTIONS,
     APP_INDEX,
     EXPECTATIONS,
-    PARTS,
     officers,
 )
-
-
-def url_patterns(patterns=None, prefix="", namespace=""):
-    """Every (route, name) the resolver knows, routes spelled as in the table."""
-    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
-        if isinstance(pattern, URLResolver):
-            inner = ":".join(n for n in (namespace, pattern.namespace or "") if n)
-            yield from url_patterns(pattern.url_patterns, prefix + str(pattern.pattern), inner)
-        elif isinstance(pattern, URLPattern):
-            name = f"{namespace}:{pattern.name}" if namespace else pattern.name
-            yield prefix + str(pattern.pattern), name
-
-
-def fill(route: str, values: dict) -> str:
-    """The path a route matches with these values in its parameters."""
-    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: str(values[m.group(1)]), route)
-    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: str(values[m.group(1)]), path)
-    path = path.replace("/?$", "").replace("^", "").replace("$", "").replace("\\.", ".")
-    return "/" + path
 
 
 def table_key(route: str) -> str:
@@ -93,9 +73,7 @@ def admin_objects(world):
     AccessAttempt.objects.create(failures_since_start=1, **probe)
     AccessLog.objects.create(**probe)
     AccessFailureLog.objects.create(**probe)
-    for part in PARTS:
-        part.populate(world)
-    return world
+    return populate(world)
 
 
 def outcome_of(client, path: str) -> str:
