@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "peoplezones",
     "toolkit",
     "evaluation",
+    "outbox",
 ]
 
 MIDDLEWARE = [
@@ -124,7 +125,7 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "config.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "opcc",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -327,7 +328,14 @@ if not REDIS_URL:
         "store_processed": False,
     }
 else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # A task taken by a worker that dies before finishing it (acks_late) goes back on
+        # the queue for another worker this many seconds after it was taken.
+        "visibility_timeout": env_int("BROKER_VISIBILITY_TIMEOUT", 3600),
+        # A broker that is down is noticed quickly: requests that queue work do not hang
+        # (their work waits in the outbox; see outbox.services).
+        "socket_connect_timeout": 2,
+    }
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_RESULT_BACKEND = "django-db"
 CELERY_RESULT_EXTENDED = True
@@ -390,6 +398,12 @@ REVIEW_PACK_DAYS = env_int("REVIEW_PACK_DAYS", 14)
 CELERY_BEAT_SCHEDULE["ensure-review-events"] = {
     "task": "governance.tasks.ensure_review_events",
     "schedule": crontab(minute=15, hour=6),
+}
+# Every minute: send again the background work the broker could not take when it was asked
+# for (see outbox.services).
+CELERY_BEAT_SCHEDULE["drain-outbox"] = {
+    "task": "outbox.tasks.drain_outbox",
+    "schedule": 60.0,
 }
 
 LOGGING = {
