@@ -1,7 +1,6 @@
 """Governance background work. Tasks take ids, call services and are safe to run again."""
 
 import datetime
-from functools import partial
 
 from celery import shared_task
 from django.conf import settings
@@ -58,11 +57,12 @@ def ensure_review_events(today: str | None = None) -> list[int]:
     """Make sure the next two review events exist, then queue each upcoming event's due
     invitations, reminders and pack. `today` (ISO date) acts as of another day."""
     from governance.services.reviews import review_events_ensure
+    from outbox.services import outbox_enqueue
 
     day = datetime.date.fromisoformat(today) if today else timezone.localdate()
     event_ids = review_events_ensure(today=day)
     for event_id in event_ids:
-        transaction.on_commit(partial(review_event_due_work.delay, event_id, day.isoformat()))
+        outbox_enqueue(review_event_due_work, event_id, day.isoformat())
     return event_ids
 
 

@@ -82,8 +82,10 @@ def notification_mark_read(*, actor: User, notification_ids: Iterable[int] | Non
 
 
 def _email_after_commit(notification_ids: list[int]) -> None:
+    """Queue the e-mails through the outbox: kept with the notifications if the broker is
+    down, never sent if the transaction rolls back."""
     if not notification_ids:
         return
-    from governance.tasks import send_notification_emails
+    from outbox.services import outbox_enqueue
 
-    transaction.on_commit(lambda: send_notification_emails.delay(notification_ids))
+    outbox_enqueue("governance.tasks.send_notification_emails", notification_ids)
