@@ -41,6 +41,7 @@ run: setup
 test: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -c pyproject.toml -r . --severity-level medium --confidence-level low -q
 	$(VENV)/bin/pytest
 
 lint:
