@@ -1,6 +1,6 @@
 """Forms of issues and priorities. Forms validate what people type; services decide."""
 
-from crispy_forms_gds.layout import ConditionalQuestion, ConditionalRadios, Layout, Submit
+from crispy_forms_gds.layout import Layout, Submit
 from django import forms
 
 from config.forms import gds_helper
@@ -143,10 +143,14 @@ class PrioritySetForm(forms.Form):
         ],
         initial=ROUTE_ALL,
     )
+    # Shown under the choice at all times rather than revealed by it: GOV.UK Frontend's
+    # conditional reveal puts aria-expanded on a radio input, which ARIA does not allow
+    # (axe: aria-allowed-attr, critical). The hint says when the ticks count.
     route_to = forms.MultipleChoiceField(
         label="Bodies to route it to",
         widget=forms.CheckboxSelectMultiple,
         required=False,
+        help_text="Only if you chose ‘Only the bodies I choose below’: tick each body.",
     )
 
     def __init__(self, *args, below: list[Body], **kwargs):
@@ -170,17 +174,9 @@ class PrioritySetForm(forms.Form):
             },
         )
         self.helper = gds_helper("Set priority")
-        # The list of bodies opens under its choice (and shows anyway without JavaScript).
+        # The list of bodies always shows under the choice (no conditional reveal).
         self.helper.inputs = []
-        self.helper.layout = Layout(
-            *[name for name in self.fields if name not in ("route", "route_to")],
-            ConditionalRadios(
-                "route",
-                "Every body below",
-                ConditionalQuestion("Only the bodies I choose below", "route_to"),
-            ),
-            Submit("submit", "Set priority"),
-        )
+        self.helper.layout = Layout(*self.fields, Submit("submit", "Set priority"))
 
     def clean(self):
         data = super().clean()
@@ -189,6 +185,13 @@ class PrioritySetForm(forms.Form):
             self.add_error("period_end", "The end of the period must be after its start")
         if data.get("route") == self.ROUTE_CHOSEN and not data.get("route_to"):
             self.add_error("route_to", "Choose at least one body to route the priority to")
+        if data.get("route") == self.ROUTE_ALL and data.get("route_to"):
+            # Ticks with "every body below" would be silently ignored: ask instead.
+            self.add_error(
+                "route_to",
+                "You ticked bodies but chose every body below: choose ‘Only the bodies I "
+                "choose below’, or untick them",
+            )
         return data
 
     @property
