@@ -3,12 +3,11 @@ actions. Forms check what was typed; the services decide what is allowed."""
 
 from datetime import datetime, time
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Layout, Size
 from django import forms
 from django.utils import timezone
 
-from config.forms import gds_helper
+from config.forms import RealDateField, gds_helper
 from governance.forms.accounts import no_autofocus
 from governance.models import Action, AgendaItem, Attendance, Meeting, Organisation, User
 from governance.services.meetings import ACTION_TRANSITIONS, MEETING_TRANSITIONS
@@ -16,8 +15,8 @@ from governance.services.meetings import ACTION_TRANSITIONS, MEETING_TRANSITIONS
 TIME_HINT = "Use the 24-hour clock, for example 18:30."
 
 
-def date_field(label: str, hint: str = "For example, 27 3 2026") -> DateInputField:
-    field = DateInputField(label=label, help_text=hint, require_all_fields=False)
+def date_field(label: str, hint: str = "For example, 27 3 2026") -> RealDateField:
+    field = RealDateField(label=label, help_text=hint, require_all_fields=False)
     field.error_messages.update(
         required=f"Enter the {label.lower()}", incomplete=f"Enter the {label.lower()} in full"
     )

@@ -3,10 +3,9 @@ the services in governance.services.reviews decide what the rules allow."""
 
 from decimal import Decimal
 
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 
-from config.forms import gds_helper
+from config.forms import RealDateField, gds_helper
 from governance.forms.accounts import no_autofocus
 from governance.models import Allocation, Body, Organisation, Priority
 from peoplezones.models import Zone
@@ -33,8 +32,8 @@ def money_field(label: str, *, required: bool = True, help_text: str = "") -> fo
     )
 
 
-def date_field(label: str, hint: str) -> DateInputField:
-    field = DateInputField(label=label, help_text=hint, require_all_fields=False)
+def date_field(label: str, hint: str) -> RealDateField:
+    field = RealDateField(label=label, help_text=hint, require_all_fields=False)
     field.error_messages["required"] = f"Enter the {label.lower()}"
     return field
 

@@ -2,20 +2,22 @@
 
 import datetime
 
-from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.utils import timezone
 
-from config.forms import gds_helper
+from config.forms import RealDateField, gds_helper
 from governance.models import Body
 from peoplezones.models import Zone
 from peoplezones.services.zones import ZONE_TRANSITIONS
 
 
-def date_field(label: str, *, required: bool = True, help_text: str = "") -> DateInputField:
-    """A GOV.UK date input (day, month, year) with messages that say what to enter."""
-    field = DateInputField(label=label, required=required, help_text=help_text)
-    field.require_all_fields = False
+def date_field(label: str, *, required: bool = True, help_text: str = "") -> RealDateField:
+    """A GOV.UK date input (day, month, year) with messages that say what to enter. Each of
+    day, month and year is required once any is given (require_all_fields must be False
+    when the field is made: set later, a date missing its month was taken as no date)."""
+    field = RealDateField(
+        label=label, required=required, help_text=help_text, require_all_fields=False
+    )
     field.error_messages["required"] = f"Enter the {label.lower()}"
     field.error_messages["incomplete"] = f"Enter the {label.lower()} as day, month and year"
     return field
