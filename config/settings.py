@@ -14,6 +14,7 @@ from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_list, env_str
+from config.static_headers import add_static_headers
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -58,6 +59,7 @@ INSTALLED_APPS = [
     "peoplezones",
     "toolkit",
     "evaluation",
+    "privacy",
     "outbox",
 ]
 
@@ -174,6 +176,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = True
+# Lockout warnings name the username and address (for the officer who lifts it); the
+# password is always masked, whatever this list says.
+AXES_SENSITIVE_PARAMETERS: list[str] = []
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -229,6 +234,9 @@ SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Static files get the same framing rule and a policy that runs nothing (WhiteNoise serves
+# them before the CSP middleware sees the response).
+WHITENOISE_ADD_HEADERS_FUNCTION = add_static_headers
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

@@ -16,6 +16,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("toolkit/", include("toolkit.urls")),
     path("evaluation/", include("evaluation.urls")),
+    path("", include("privacy.urls")),
     path("", include("peoplezones.urls")),
     path("", include("governance.urls")),
 ]

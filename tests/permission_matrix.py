@@ -22,6 +22,7 @@ from tests.matrix import (
     meetings,
     no_args,
     officers,
+    privacy,
     reviews,
     signed_in,
     toolkit,
@@ -86,6 +87,7 @@ EXPECTATIONS: dict[str, tuple] = {
 }
 
 PARTS = (meetings, issues, reviews, zones, activities, toolkit, evaluation)
+PARTS += (privacy,)
 for part in PARTS:
     EXPECTATIONS.update(part.ROWS)
 

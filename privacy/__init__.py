@@ -1,0 +1,1 @@
+"""UK GDPR requests about one person: subject access (export) and erasure, for officers."""

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class PrivacyConfig(AppConfig):
+    """Subject access and erasure requests (UK GDPR articles 15 and 17)."""
+
+    name = "privacy"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from governance.navigation import NAVIGATION, NavItem
+
+        # Officers find a person's data under People, just before Administration.
+        NAVIGATION.insert(
+            -1, NavItem("People", "privacy-people", lambda roles: roles.is_officer, "/people/")
+        )
