@@ -306,7 +306,7 @@ def open_actions_of(*, user, limit: int = 10) -> list[Action]:
     return list(
         Action.objects.not_done()
         .filter(owner_person=user)
-        .select_related("body", "meeting", "meeting__body", "owner_organisation")
+        .select_related("body", "meeting", "meeting__body", "owner_person", "owner_organisation")
         .order_by("due_date", "pk")[:limit]
     )
 
