@@ -148,6 +148,12 @@ class MeetingViewSet(
             actor=self.request.user, body=data["body"], **values
         )
 
+    def update(self, request, *args, **kwargs):
+        # Refuse someone who may not manage the body before reading what they sent: a 403,
+        # not the field errors of a change they could never make.
+        self._check_manager(self.get_object().body)
+        return super().update(request, *args, **kwargs)
+
     def perform_update(self, serializer):
         meeting = serializer.instance
         self._check_manager(meeting.body)
