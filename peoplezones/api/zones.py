@@ -187,6 +187,11 @@ class AmbitionStatementViewSet(
             actor=self.request.user, zone=zone, text=data.get("text"), measures=data.get("measures")
         )
 
+    def update(self, request, *args, **kwargs):
+        # Refuse before reading the body: a 403, not field errors, for who may not edit.
+        _require(permissions.can_edit_zone_content(request.user, self.get_object().zone))
+        return super().update(request, *args, **kwargs)
+
     def perform_update(self, serializer):
         statement = serializer.instance
         _require(permissions.can_edit_zone_content(self.request.user, statement.zone))
@@ -324,6 +329,12 @@ class PlanWritesMixin:
             raise serializers.ValidationError({self.zone_field: ["No such zone."]})
         _require(permissions.can_edit_zone_content(self.request.user, zone))
         serializer.instance = self.save(serializer.validated_data, None)
+
+    def update(self, request, *args, **kwargs):
+        # Refuse before reading the body: a 403, not field errors, for who may not edit.
+        zone = self.zone_of(self.get_object())
+        _require(permissions.can_edit_zone_content(request.user, zone))
+        return super().update(request, *args, **kwargs)
 
     def perform_update(self, serializer):
         _require(
