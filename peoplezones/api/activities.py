@@ -226,6 +226,9 @@ class ActivityViewSet(
         )
 
     def update(self, request, *args, **kwargs):
+        # Refuse before reading the body: a 403, not field errors, for who may not edit.
+        if not permissions.can_edit_activity(request.user, self.get_object()):
+            raise PermissionDenied("Only the panel member who logged an activity can change it.")
         response = super().update(request, *args, **kwargs)
         # The service saved fresh rows: read the activity again with its links.
         response.data = self.get_serializer(self.get_object()).data
