@@ -162,6 +162,8 @@ SERVICE_NAME = env_str("SERVICE_NAME", "Partnerships and People Zones")
 ORGANISATION_NAME = env_str(
     "ORGANISATION_NAME", "Office of the Police and Crime Commissioner for Leicestershire"
 )
+# Where people ask for another format or report an accessibility problem (the statement).
+ACCESSIBILITY_CONTACT_EMAIL = env_str("ACCESSIBILITY_CONTACT_EMAIL")
 
 # Sessions end after SESSION_IDLE_MINUTES without a request.
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_MINUTES", 30) * 60

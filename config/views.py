@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -63,7 +64,12 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 
 def accessibility_statement(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/accessibility.html")
+    """The accessibility statement, in the form the 2018 accessibility regulations ask for."""
+    return render(
+        request,
+        "pages/accessibility.html",
+        {"contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL},
+    )
 
 
 def cookies(request: HttpRequest) -> HttpResponse:
