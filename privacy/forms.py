@@ -1,3 +1,4 @@
+from crispy_forms_gds.layout import Submit
 from django import forms
 
 from config.forms import gds_helper
@@ -33,3 +34,6 @@ class ErasureForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper("Erase this person")
+        # A warning (red) button: erasure cannot be undone.
+        warning = Submit("submit", "Erase this person", css_class="govuk-button--warning")
+        self.helper.inputs = [warning]
