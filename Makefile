@@ -44,6 +44,18 @@ test: setup
 	$(VENV)/bin/bandit -c pyproject.toml -r . --severity-level medium --confidence-level low -q
 	$(VENV)/bin/pytest
 
+# Speed at scale on PostgreSQL (README, "Performance"): BENCH_DATABASE_URL (default
+# postgres://postgres@127.0.0.1:5432/opcc_bench, created if missing), seeded with AREAS areas
+# unless it holds them already (BENCH_RESEED=1 seeds again). Results in var/bench/.
+AREAS ?= 43
+bench: setup
+	$(PY) -m bench.run --areas $(AREAS)
+
+# Mixed roles with locust for 60 s at 20 users against the demo data; fails on any failed request.
+.PHONY: load
+load: setup
+	$(PY) -m bench.load
+
 lint:
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
