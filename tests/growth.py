@@ -1,11 +1,13 @@
-"""More of everything: `grow(world)` makes a populated world several times larger.
+"""More of everything: `grow(world, n)` adds n more of every object each role can see.
 
-tests/test_query_budgets.py walks every page for every role once after `populate(world)`
-and again after `grow(world)`, and expects the same number of queries: a page that reads
-once per row fails there. So growth adds several more of every object each role sees,
-for the same people, and to the very objects the matrix probes (world.meeting gets more
-agenda items, world.secret_issue a longer trail, zone A more of every plan part...), and
-pushes each paginated list past its first page.
+tests/test_query_budgets.py walks every page for every role on a small world
+(`populate(world)` then `grow(world, 1, past_a_page=False)`: one of everything) and again
+after `grow(world, 3)`, and expects the same number of queries: a page that reads once per
+row fails there. So growth adds more of every object each role sees, for the same people,
+and under the very objects the matrix probes (world.meeting gets more agenda items,
+world.secret_issue a longer trail, zone A more of every part of its plan...), and with
+`past_a_page` pushes each paginated list (meetings, issues, priorities, notifications,
+activities, toolkit methods) past its first page.
 """
 
 import datetime
