@@ -100,6 +100,12 @@ class Issue(models.Model):
         indexes = [
             models.Index(fields=["body", "status"], name="issue_body_status"),
             models.Index(fields=["raised_at", "status"], name="issue_raised_status"),
+            # Open issues by arrival: stale lists and counts, the alignment roll-up.
+            models.Index(
+                fields=["arrived_at", "id"],
+                condition=~models.Q(status="resolved"),
+                name="issue_open_arrived",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -52,7 +52,21 @@ class Meeting(models.Model):
 
     class Meta:
         ordering = ["-starts_at", "-pk"]
-        indexes = [models.Index(fields=["body", "starts_at"], name="meeting_body_start")]
+        indexes = [
+            models.Index(fields=["body", "starts_at"], name="meeting_body_start"),
+            # Scheduled meetings only: next meeting per body, meetings left unrecorded.
+            models.Index(
+                fields=["body", "starts_at"],
+                condition=models.Q(status="scheduled"),
+                name="meeting_scheduled",
+            ),
+            # Held meetings still without minutes (officer dashboard).
+            models.Index(
+                fields=["starts_at"],
+                condition=models.Q(status="held", minutes_recorded_at__isnull=True),
+                name="meeting_minutes_due",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="meeting_ends_after_start",
@@ -253,7 +267,15 @@ class Action(models.Model):
 
     class Meta:
         ordering = ["due_date", "pk"]
-        indexes = [models.Index(fields=["body", "status", "due_date"], name="action_body_open")]
+        indexes = [
+            models.Index(fields=["body", "status", "due_date"], name="action_body_open"),
+            # Outstanding actions only, by due date: overdue counts across the partnership.
+            models.Index(
+                fields=["due_date", "body"],
+                condition=models.Q(status__in=["open", "in_progress"]),
+                name="action_outstanding_due",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="action_has_owner",

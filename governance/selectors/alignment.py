@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from django.core.paginator import Paginator
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
@@ -101,9 +102,17 @@ def area_choices(bodies: dict[int, Body]) -> list[Body]:
     return [body for body in bodies.values() if body.level > Body.Level.JAG]
 
 
-def alignment_rows(*, area: int | None = None, level: int | None = None) -> dict:
+def alignment_rows(
+    *,
+    area: int | None = None,
+    level: int | None = None,
+    per_page: int | None = None,
+    page_number: str | int | None = None,
+) -> dict:
     """The alignment view's rows in tree order, narrowed to one area's subtree and one
-    level when asked (about six queries whatever the number of bodies)."""
+    level when asked (about six queries whatever the number of bodies). With `per_page`,
+    `page` is that page of the rows and only its rows get their next meeting; the counts
+    and `totals` still cover every row."""
     from governance.selectors.meetings import next_meetings_by_body, overdue_action_counts_by_body
 
     bodies = active_bodies()
@@ -113,8 +122,9 @@ def alignment_rows(*, area: int | None = None, level: int | None = None) -> dict
     depth = depths(bodies)
     waiting, above = _issue_counts()
     assignments = _assignment_counts()
-    meetings = next_meetings_by_body(body_ids=order)
-    actions = overdue_action_counts_by_body(body_ids=order)
+    # Every active body listed: count for all of them rather than name thousands of ids.
+    everyone = len(order) == len(bodies)
+    actions = overdue_action_counts_by_body(body_ids=None if everyone else order)
     rows = []
     for pk in order:
         issues, owed = waiting.get(pk, {}), assignments.get(pk, {})
@@ -128,10 +138,27 @@ def alignment_rows(*, area: int | None = None, level: int | None = None) -> dict
                 priorities_awaiting=owed.get("n", 0),
                 priorities_overdue=owed.get("overdue", 0),
                 overdue_actions=actions.get(pk, 0),
-                next_meeting=meetings.get(pk),
             )
         )
-    return {"rows": rows, "areas": area_choices(bodies)}
+    page = Paginator(rows, per_page).get_page(page_number) if per_page else None
+    shown = list(page.object_list) if page else rows
+    meetings = next_meetings_by_body(body_ids=[row.body.pk for row in shown])
+    for row in shown:
+        row.next_meeting = meetings.get(row.body.pk)
+    totals = {
+        "bodies": len(rows),
+        "waiting": sum(r.waiting for r in rows),
+        "stale": sum(r.stale for r in rows),
+        "priorities_overdue": sum(r.priorities_overdue for r in rows),
+        "overdue_actions": sum(r.overdue_actions for r in rows),
+    }
+    return {
+        "rows": rows,
+        "shown": shown,
+        "page": page,
+        "totals": totals,
+        "areas": area_choices(bodies),
+    }
 
 
 PANEL_ROWS = 10

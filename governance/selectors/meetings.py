@@ -32,19 +32,16 @@ def next_meetings_by_body(*, body_ids: Iterable[int]) -> dict[int, Meeting]:
     return {meeting.body_id: meeting for meeting in meetings}
 
 
-def overdue_action_counts_by_body(*, body_ids: Iterable[int]) -> dict[int, int]:
+def overdue_action_counts_by_body(*, body_ids: Iterable[int] | None) -> dict[int, int]:
     """How many actions of each body are past their due date and not done (one query).
-    Bodies without overdue actions are left out."""
-    body_ids = list(body_ids)
-    if not body_ids:
-        return {}
-    rows = (
-        Action.objects.overdue()
-        .filter(body_id__in=body_ids)
-        .values("body_id")
-        .annotate(n=Count("pk"))
-        .values_list("body_id", "n")
-    )
+    Bodies without overdue actions are left out; `body_ids=None` counts for every body."""
+    actions = Action.objects.overdue()
+    if body_ids is not None:
+        body_ids = list(body_ids)
+        if not body_ids:
+            return {}
+        actions = actions.filter(body_id__in=body_ids)
+    rows = actions.values("body_id").annotate(n=Count("pk")).values_list("body_id", "n")
     return dict(rows)
 
 

@@ -10,6 +10,8 @@ from governance.selectors import body_counts_by_level, roles_for
 from peoplezones.models import Zone
 from peoplezones.selectors import zone_list
 
+DASHBOARD_ZONES = 20
+
 
 def home(request: HttpRequest) -> HttpResponse:
     """The start page for visitors; each signed-in person's dashboard for their roles."""
@@ -19,7 +21,10 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {"roles": roles}
     if roles.is_officer:
         context["body_counts"] = body_counts_by_level()
-        context["zones"] = list(zone_list())
+        # The first few zones here; every zone is on the zones page (hundreds at scale).
+        zones = list(zone_list())
+        context["zones"] = zones[:DASHBOARD_ZONES]
+        context["zone_count"] = len(zones)
     elif roles.is_partner:
         context["open_zones"] = list(zone_list(statuses=(Zone.Status.ACTIVE,)))
     context["panels"] = panels_for(request, roles)

@@ -10,6 +10,10 @@ from governance.models import Body
 from governance.permissions import can_view_alignment
 from governance.selectors.alignment import alignment_rows
 
+# Bodies per page: one area's whole tree (SPB, SOG, CSPs and their JAGs) fits on a page;
+# across England and Wales (thousands of bodies) the page stays small.
+PAGE_SIZE = 100
+
 
 class AlignmentFilterForm(forms.Form):
     area = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
@@ -34,17 +38,21 @@ def alignment_page(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     area = _int(request.GET.get("area"))
     level = _int(request.GET.get("level"))
-    data = alignment_rows(area=area, level=level)
+    data = alignment_rows(
+        area=area, level=level, per_page=PAGE_SIZE, page_number=request.GET.get("page")
+    )
     form = AlignmentFilterForm(request.GET or None, areas=data["areas"])
     form.is_valid()
-    rows = data["rows"]
-    totals = {
-        "waiting": sum(r.waiting for r in rows),
-        "stale": sum(r.stale for r in rows),
-        "priorities_overdue": sum(r.priorities_overdue for r in rows),
-        "overdue_actions": sum(r.overdue_actions for r in rows),
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "rows": data["shown"],
+        "page": data["page"],
+        "query": query.urlencode(),
+        "totals": data["totals"],
+        "filtered": bool(area or level),
     }
-    context = {"form": form, "rows": rows, "totals": totals, "filtered": bool(area or level)}
     return render(request, "governance/alignment/alignment.html", context)
 
 

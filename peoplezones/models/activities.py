@@ -133,7 +133,18 @@ class Activity(models.Model):
     class Meta:
         verbose_name_plural = "activities"
         ordering = ["-occurred_on", "-pk"]
-        indexes = [models.Index(fields=["zone", "-occurred_on"], name="activity_zone_date")]
+        indexes = [
+            models.Index(fields=["zone", "-occurred_on"], name="activity_zone_date"),
+            # The list across zones, newest first (see README, Performance).
+            models.Index(fields=["-occurred_on", "-id"], name="activity_date"),
+            # The verification queue: only unverified rows, oldest logged first.
+            models.Index(
+                fields=["logged_at", "id"],
+                include=["logged_by"],
+                condition=Q(verified_at__isnull=True),
+                name="activity_unverified",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 name="activity_volunteer_hours_not_negative", condition=Q(volunteer_hours__gte=0)

@@ -150,3 +150,30 @@ def test_alignment_queries_are_pinned_and_do_not_grow_with_bodies(
     with django_assert_num_queries(ALIGNMENT_QUERIES):
         response = client.get("/alignment/")
     assert len(response.context["rows"]) == 36
+
+
+def test_a_large_partnership_is_shown_a_page_at_a_time_with_totals_for_all(client_as, world):
+    from governance.views.alignment import PAGE_SIZE
+
+    for _ in range(PAGE_SIZE):
+        BodyFactory(level=Body.Level.JAG, parent=world.bodies.csp_b)
+    ActionFactory(
+        body=world.bodies.jag_a,
+        meeting=MeetingFactory(body=world.bodies.jag_a),
+        due_date=timezone.localdate() - timedelta(days=1),
+    )
+    client = client_as("officer")
+    first = client.get("/alignment/")
+    assert len(first.context["rows"]) == PAGE_SIZE
+    body = first.content.decode()
+    assert f"Bodies 1 to {PAGE_SIZE} of {PAGE_SIZE + 6}" in body
+    assert 'rel="next"' in body
+    # The overdue action counts on every page, wherever its body falls.
+    assert first.context["totals"]["overdue_actions"] == 1
+    second = client.get("/alignment/?page=2")
+    assert len(second.context["rows"]) == 6
+    assert second.context["totals"]["overdue_actions"] == 1
+    # One area's subtree fits on one page.
+    area = client.get(f"/alignment/?area={world.bodies.csp_a.pk}")
+    assert [r.body.slug for r in area.context["rows"]] == ["csp-a", "jag-a"]
+    assert 'rel="next"' not in area.content.decode()
