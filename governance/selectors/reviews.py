@@ -129,10 +129,19 @@ def next_review_event(today: datetime.date | None = None) -> ReviewEvent | None:
 
 def overspent_allocations() -> list[Allocation]:
     """Allocations whose spend has gone past the amount allocated, with their event."""
+    # Spend is summed once per allocation first (no joins), and only the few allocations
+    # found are read with their recipient and event: across 43 areas, grouping every
+    # allocation with its joins took most of the officer dashboard's time.
+    over = (
+        Spend.objects.values("allocation_id")
+        .annotate(total=Sum("amount"))
+        .filter(total__gt=F("allocation__amount"))
+        .values("allocation_id")
+    )
     return list(
         allocations_with_spend()
         .select_related("event")
-        .filter(spent__gt=F("amount"))
+        .filter(pk__in=over)
         .order_by("-event__date", "pk")
     )
 
