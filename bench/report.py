@@ -47,7 +47,7 @@ def targets(results: dict) -> list[tuple[str, str, str, bool | None]]:
         (
             "Officer dashboard throughput / `/health/live`'s",
             f"≥ {DASHBOARD_SHARE:.0%}",
-            "–" if share is None else f"{share:.0%}",
+            "–" if share is None else f"{share:.1%}",
             None if share is None else share >= DASHBOARD_SHARE,
         )
     )

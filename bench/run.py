@@ -231,7 +231,6 @@ def bench(args) -> dict:
     accounts = ACCOUNTS[args.data]
     OUT.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
-    load_average = os.getloadavg()
 
     if database.ensure_database(url):
         say(f"Created the database {url.rpartition('/')[2]}.")
@@ -255,6 +254,7 @@ def bench(args) -> dict:
             cookies[role] = sign_in(HOST, server.port, accounts[role], password)
         for _, _, role, path in pages:
             check_page(server.port, path, cookies[role])
+        load_measuring = os.getloadavg()[0]
         context = multiprocessing.get_context("spawn")
         with context.Pool(args.concurrency) as pool:
             say(f"Measuring /health/live ({args.warmup:g} s warm-up, {args.duration:g} s)...")
@@ -281,13 +281,15 @@ def bench(args) -> dict:
         say(f"Timing the board-pack PDF ({args.pdf_runs} renders of {pdf_path})...")
         pdf, pdf_memory = time_pdf(server, pdf_path, cookies["officer"], args.pdf_runs)
         after = workers_memory(server)
+        load_end = os.getloadavg()[0]
 
     results.update(
         {
             "finished_at": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "setup": {
                 "machine": f"{os.cpu_count()} CPUs, {platform.system()} {platform.release()}, "
-                f"load average {load_average[0]:.1f} at the start",
+                f"load average {load_measuring:.1f} when measuring began and "
+                f"{load_end:.1f} at the end",
                 "python": platform.python_version(),
                 "workers": args.workers,
                 "concurrency": args.concurrency,
