@@ -5,6 +5,7 @@ import datetime
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Submit
+from django import forms
 from django.core.exceptions import ValidationError
 
 
@@ -41,3 +42,17 @@ class RealDateField(DateInputField):
                 code="invalid_year",
             )
         return value
+
+
+class RecordsChoiceField(forms.ModelMultipleChoiceField):
+    """A choice of several records that refuses a value too large to be any record's key
+    as a choice it does not offer: on SQLite such a key raised OverflowError (a server
+    error) before the query ran."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except OverflowError:
+            raise ValidationError(
+                "Choose only from the options listed", code="invalid_choice"
+            ) from None

@@ -388,7 +388,12 @@ class InitiativeViewSet(
     def get_object(self):
         # The detail read, with who reviewed and decided and where it sits in the plans.
         self.get_queryset()
-        return initiative_selectors.initiative_get_for_user(self.request.user, self.kwargs["pk"])
+        try:
+            pk = int(self.kwargs["pk"])
+        except ValueError:
+            # Not an initiative's number (e.g. /initiatives/x/accept/): was a server error.
+            raise Http404 from None
+        return initiative_selectors.initiative_get_for_user(self.request.user, pk)
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from config.domain import DomainError
+from config.forms import RecordsChoiceField
 from governance.models import Organisation
 from peoplezones.forms.zones import date_field
 from peoplezones.models import Activity, ApproachPrinciple, ResilienceDomain, Zone
@@ -123,7 +124,7 @@ class ActivityForm(forms.Form):
         widget=_numeric(decimal=True),
         error_messages={"invalid": "Enter the value in pounds, like 150 or 150.50"},
     )
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = RecordsChoiceField(
         label="Organisations involved",
         queryset=Organisation.objects.none(),
         widget=forms.CheckboxSelectMultiple,
