@@ -140,13 +140,28 @@ def alignment_rows(
                 overdue_actions=actions.get(pk, 0),
             )
         )
-    page = Paginator(rows, per_page).get_page(page_number) if per_page else None
-    shown = list(page.object_list) if page else rows
+    page, shown, first = None, rows, 1
+    if per_page:
+        # Whole trees to a page where they fit, so a page never starts halfway down an
+        # area's tree: one area's SPB, SOG, CSPs and JAGs are read together.
+        chunks: list[list[AlignmentRow]] = []
+        for tree in _trees(rows):
+            if len(tree) > per_page:  # a tree too big for a page is cut into pages
+                chunks += [tree[i : i + per_page] for i in range(0, len(tree), per_page)]
+            elif chunks and len(chunks[-1]) + len(tree) <= per_page:
+                chunks[-1].extend(tree)
+            else:
+                chunks.append(list(tree))
+        page = Paginator(chunks or [[]], 1).get_page(page_number)
+        shown = page.object_list[0]
+        first = 1 + sum(len(chunk) for chunk in chunks[: page.number - 1])
     meetings = next_meetings_by_body(body_ids=[row.body.pk for row in shown])
     for row in shown:
         row.next_meeting = meetings.get(row.body.pk)
     totals = {
         "bodies": len(rows),
+        "first": first,
+        "last": first + len(shown) - 1,
         "waiting": sum(r.waiting for r in rows),
         "stale": sum(r.stale for r in rows),
         "priorities_overdue": sum(r.priorities_overdue for r in rows),
@@ -159,6 +174,18 @@ def alignment_rows(
         "totals": totals,
         "areas": area_choices(bodies),
     }
+
+
+def _trees(rows: list[AlignmentRow]):
+    """The rows split where a tree starts (a row at depth 0)."""
+    tree: list[AlignmentRow] = []
+    for row in rows:
+        if row.depth == 0 and tree:
+            yield tree
+            tree = []
+        tree.append(row)
+    if tree:
+        yield tree
 
 
 PANEL_ROWS = 10

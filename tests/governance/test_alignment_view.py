@@ -173,6 +173,12 @@ def test_a_large_partnership_is_shown_a_page_at_a_time_with_totals_for_all(clien
     second = client.get("/alignment/?page=2")
     assert len(second.context["rows"]) == 6
     assert second.context["totals"]["overdue_actions"] == 1
+    # Whole trees to a page where they fit: a small second partnership is not split.
+    other = BodyFactory(name="Zeta SPB", level=Body.Level.SPB, parent=None)
+    BodyFactory(level=Body.Level.SOG, parent=other)
+    pages = [client.get(f"/alignment/?page={n}").context["rows"] for n in (1, 2)]
+    assert [len(rows) for rows in pages] == [PAGE_SIZE, 8]
+    assert [row.body.level for row in pages[1][-2:]] == [Body.Level.SPB, Body.Level.SOG]
     # One area's subtree fits on one page.
     area = client.get(f"/alignment/?area={world.bodies.csp_a.pk}")
     assert [r.body.slug for r in area.context["rows"]] == ["csp-a", "jag-a"]
