@@ -3,6 +3,7 @@ areas unless it already holds exactly those N areas."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -54,6 +55,17 @@ def seeded_areas(url: str) -> list[str]:
 def holds_exactly(url: str, areas: int) -> bool:
     expected = [f"scale-a{k:02d}-spb" for k in range(1, areas + 1)]
     return seeded_areas(url) == expected
+
+
+def seed_code() -> str:
+    """A fingerprint of seed_scale's code, to tell when the data was made by another version."""
+    digest = hashlib.sha256()
+    files = sorted((ROOT / "scale").rglob("*.py"))
+    files.append(ROOT / "governance" / "management" / "commands" / "seed_scale.py")
+    for path in files:
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def run_measured(command: list[str], env: dict[str, str]) -> dict:

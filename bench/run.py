@@ -115,6 +115,8 @@ def load_data(args, env: dict[str, str], url: str, password: str) -> dict:
     if not reseed and database.holds_exactly(url, args.areas):
         say(f"The database already holds {args.areas} areas: not seeding again.")
         same = previous.get("database") == url and previous.get("areas") == args.areas
+        if same and previous.get("seed_code") != database.seed_code():
+            say("seed_scale has changed since this database was seeded (BENCH_RESEED=1).")
         return {
             "command": "seed_scale",
             "areas": args.areas,
@@ -130,6 +132,7 @@ def load_data(args, env: dict[str, str], url: str, password: str) -> dict:
         "database": url,
         "areas": args.areas,
         "measured_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "seed_code": database.seed_code(),
         **figures,
     }
     record_file.write_text(json.dumps(record, indent=2))
