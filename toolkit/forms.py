@@ -4,7 +4,7 @@ feedback and its moderation. Forms validate; toolkit/services.py saves."""
 from crispy_forms_gds.choices import Choice
 from django import forms
 
-from config.forms import gds_helper
+from config.forms import RecordsChoiceField, gds_helper
 from peoplezones.models import ApproachPrinciple, ResilienceDomain, Zone
 from toolkit.models import (
     Cost,
@@ -207,7 +207,7 @@ class MethodForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Choose the cost"},
     )
-    related = forms.ModelMultipleChoiceField(
+    related = RecordsChoiceField(
         label="Related methods (optional)",
         help_text="Only published ones are shown to the public.",
         queryset=Method.objects.none(),

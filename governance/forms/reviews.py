@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django import forms
 
-from config.forms import RealDateField, gds_helper
+from config.forms import RealDateField, RecordsChoiceField, gds_helper
 from governance.forms.accounts import no_autofocus
 from governance.models import Allocation, Body, Organisation, Priority
 from peoplezones.models import Zone
@@ -84,7 +84,7 @@ class DirectionForm(ReviewForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="The title of each new priority the event agreed, one per line.",
     )
-    retire = forms.ModelMultipleChoiceField(
+    retire = RecordsChoiceField(
         label="Priorities to retire",
         required=False,
         queryset=Priority.objects.none(),

@@ -4,7 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fixed, Layout, Size, Submit
 from django import forms
 
-from config.forms import gds_helper
+from config.forms import RecordsChoiceField, gds_helper
 from peoplezones.forms.activities import _numeric, filter_helper
 from peoplezones.forms.zones import date_field, example_date
 from peoplezones.models import Initiative, Zone
@@ -17,7 +17,7 @@ NEW_MILESTONE = "new"
 class InitiativeForm(forms.Form):
     """What a partner agency offers, to which zones, at what cost to them."""
 
-    zones = forms.ModelMultipleChoiceField(
+    zones = RecordsChoiceField(
         label="Which People Zones is it for?",
         help_text="Select all that apply. Only active zones take new initiatives.",
         queryset=Zone.objects.none(),
