@@ -6,12 +6,19 @@ from django.db.models import Q
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 
 from governance.models import Body, Issue, IssueStep, Priority, PriorityAssignment, PriorityReport
 from governance.models.issues import ISSUE_CATEGORIES
-from governance.permissions import can_view_governance, can_view_priority_rollup
+from governance.permissions import (
+    can_act_for_assignment,
+    can_act_on_issue,
+    can_set_priority_at,
+    can_view_governance,
+    can_view_priority_rollup,
+)
 from governance.selectors import roles_for
 from governance.selectors.issues import issue_list
 from governance.selectors.priorities import priority_list
@@ -146,6 +153,10 @@ class IssueViewSet(
 
     def _move(self, request, service, serializer_class, text_field):
         issue = self.get_object()
+        if not can_act_on_issue(request.user, issue):
+            raise PermissionDenied(
+                f"This issue is at {issue.body}: only its members can act on it."
+            )
         data = serializer_class(data=request.data)
         data.is_valid(raise_exception=True)
         text = {text_field: data.validated_data[text_field]}
@@ -324,7 +335,12 @@ class PriorityViewSet(
     @action(detail=True, methods=["post"])
     def retire(self, request, pk=None, **kwargs):
         """Retire the priority: no more acknowledgements or reports are expected."""
-        priority_services.priority_retire(actor=request.user, priority=self.get_object())
+        priority = self.get_object()
+        if not can_set_priority_at(request.user, priority.setting_body):
+            raise PermissionDenied(
+                f"Only OPCC officers and members of {priority.setting_body} can retire it."
+            )
+        priority_services.priority_retire(actor=request.user, priority=priority)
         return Response(PrioritySerializer(self.get_queryset().get(pk=pk)).data)
 
     @extend_schema(responses=AssignmentSerializer(many=True))
@@ -359,14 +375,23 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
             )
         return assignments
 
+    def _assignment_to_act_on(self, request):
+        """The assignment, if this person may act for its body (403 before reading the body
+        of the request otherwise)."""
+        assignment = self.get_object()
+        if not can_act_for_assignment(request.user, assignment):
+            raise PermissionDenied(f"Only members of {assignment.body} can act on its priorities.")
+        return assignment
+
     @extend_schema(request=AcknowledgeSerializer, responses=AssignmentSerializer)
     @action(detail=True, methods=["post"])
     def acknowledge(self, request, pk=None, **kwargs):
         """The body acknowledges the priority and says what it will do."""
+        assignment = self._assignment_to_act_on(request)
         data = AcknowledgeSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         assignment = priority_services.assignment_acknowledge(
-            actor=request.user, assignment=self.get_object(), **data.validated_data
+            actor=request.user, assignment=assignment, **data.validated_data
         )
         return Response(AssignmentSerializer(assignment).data)
 
@@ -374,10 +399,11 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
     @action(detail=True, methods=["post"])
     def report(self, request, pk=None, **kwargs):
         """The body reports progress (a RAG status and what has happened)."""
+        assignment = self._assignment_to_act_on(request)
         data = ReportSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         report = priority_services.assignment_report(
-            actor=request.user, assignment=self.get_object(), **data.validated_data
+            actor=request.user, assignment=assignment, **data.validated_data
         )
         return Response(PriorityReportSerializer(report).data, status=status.HTTP_201_CREATED)
 

@@ -142,7 +142,9 @@ def issue_move(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 request, DONE[action].format(body=moved.body, raised_at=moved.raised_at)
             )
             return redirect(moved)
-    return _render_detail(request, issue, {action: form}, status=400)
+    # Refused because of who is asking (not a member where it sits): 403, with the reason.
+    refused = 400 if can_act_on_issue(request.user, issue) else 403
+    return _render_detail(request, issue, {action: form}, status=refused)
 
 
 def _render_detail(request, issue, bound: dict, status: int = 200) -> HttpResponse:

@@ -164,7 +164,9 @@ def assignment_acknowledge(request: HttpRequest, priority_pk: int, pk: int) -> H
         else:
             messages.success(request, "Priority acknowledged. Report progress here when you can.")
             return redirect(assignment)
-    return _render_assignment(request, assignment, acknowledge_form=form, status=400)
+    return _render_assignment(
+        request, assignment, acknowledge_form=form, status=_refusal_status(request, assignment)
+    )
 
 
 @require_POST
@@ -182,7 +184,15 @@ def assignment_report(request: HttpRequest, priority_pk: int, pk: int) -> HttpRe
         else:
             messages.success(request, "Report sent.")
             return redirect(assignment)
-    return _render_assignment(request, assignment, report_form=form, status=400)
+    return _render_assignment(
+        request, assignment, report_form=form, status=_refusal_status(request, assignment)
+    )
+
+
+def _refusal_status(request, assignment) -> int:
+    """403 when the person may not act for the receiving body at all, else 400 (the form
+    or the priority's state refused it)."""
+    return 400 if can_act_for_assignment(request.user, assignment) else 403
 
 
 def _render_assignment(

@@ -17,10 +17,10 @@ Each row is a `Probe`:
   swap    (values, people): the same route with the parent the person DOES hold (their own
           zone or body) and a child object of the other one, e.g. zone B's slug with zone
           A's workshop, for zone B's core team: the child must not be reached through it.
-  told    (people, words): people who may read the object but not act, whom the page or
-          API answers 400 with the reason (words from it) instead of 403, as the owning
-          part decided (see its tests); the probe's payload is valid, so the 400 is the
-          refusal, not a form error.
+  told    (people, words): people refused by a rule rather than by who they are (e.g.
+          verifying an activity you logged yourself), answered 400 with the reason (words
+          from it); the probe's payload is valid, so the 400 is the refusal, not a form
+          error.
 
 People: the roles of tests/conftest.py, plus jag_b_chair, csp_a_member and core_b
 (tests/access/conftest.py).
@@ -104,9 +104,10 @@ GOV_READ = Probe(body_a, read=NO_SEAT)  # governance pages open to every reader 
 # The confidential issue sits at CSP B, having come from JAG B: JAG A and CSP A know nothing
 # of it; JAG B's chair reads it (their body is in its trail) but may not move it.
 ISSUE_STRANGERS = ("body_member", "csp_a_member")
-ISSUE_TOLD = (("jag_b_chair",), "only its members can act on it")
+# People who may read the object but may not act on it: refused with 403 and the reason.
+ISSUE_ACTORS_NOT = ("jag_b_chair",)
 # CSP B's answer to the SPB priority is open to every reader; only CSP B's members act.
-ASSIGNMENT_TOLD = (WRONG_BODY + ("body_member", "board"), "can act on its priorities")
+ASSIGNMENT_ACTORS_NOT = WRONG_BODY + ("body_member", "board")
 
 PAGES: dict[str, Probe] = {
     # Bodies and meetings (JAG A: body_member chairs it; board sits on the SPB).
@@ -139,9 +140,9 @@ PAGES: dict[str, Probe] = {
     # A confidential issue escalated from JAG B to CSP B: JAG A and CSP A know nothing of
     # it; JAG B's chair, whose body it passed through, reads it but may not act on it.
     "issues/<int:pk>/": Probe(issue, read=("body_member", "csp_a_member") + NO_SEAT),
-    "issues/<int:pk>/escalate/": Probe(issue, read=ISSUE_STRANGERS, told=ISSUE_TOLD),
-    "issues/<int:pk>/resolve/": Probe(issue, read=ISSUE_STRANGERS, told=ISSUE_TOLD),
-    "issues/<int:pk>/return/": Probe(issue, read=ISSUE_STRANGERS, told=ISSUE_TOLD),
+    "issues/<int:pk>/escalate/": Probe(issue, read=ISSUE_STRANGERS, write=ISSUE_ACTORS_NOT),
+    "issues/<int:pk>/resolve/": Probe(issue, read=ISSUE_STRANGERS, write=ISSUE_ACTORS_NOT),
+    "issues/<int:pk>/return/": Probe(issue, read=ISSUE_STRANGERS, write=ISSUE_ACTORS_NOT),
     # An SPB priority: every reader may read it; only the SPB's members and officers act.
     "priorities/new/<slug:slug>/": Probe(spb, read=WRONG_BODY + ("body_member",)),
     "priorities/<int:pk>/": Probe(priority, read=NO_SEAT),
@@ -149,10 +150,10 @@ PAGES: dict[str, Probe] = {
     # CSP B's answer: open to every reader; only CSP B's members acknowledge and report.
     "priorities/<int:priority_pk>/assignments/<int:pk>/": Probe(assignment, read=NO_SEAT),
     "priorities/<int:priority_pk>/assignments/<int:pk>/acknowledge/": Probe(
-        assignment, read=NO_SEAT, told=ASSIGNMENT_TOLD
+        assignment, read=NO_SEAT, write=ASSIGNMENT_ACTORS_NOT
     ),
     "priorities/<int:priority_pk>/assignments/<int:pk>/report/": Probe(
-        assignment, read=NO_SEAT, told=ASSIGNMENT_TOLD
+        assignment, read=NO_SEAT, write=ASSIGNMENT_ACTORS_NOT
     ),
     # Review events are the partnership's, run by officers; readers may look, not touch.
     "reviews/<int:pk>/": Probe(event, read=NO_SEAT),
@@ -288,17 +289,15 @@ API: dict[str, Probe] = {
     ),
     f"{A}issues/{PK}/$": Probe(issue, read=("body_member", "csp_a_member") + NO_SEAT),
     f"{A}issues/{PK}/trail/$": Probe(issue, read=("body_member", "csp_a_member") + NO_SEAT),
-    f"{A}issues/{PK}/escalate/$": Probe(issue, read=ISSUE_STRANGERS, told=ISSUE_TOLD),
-    f"{A}issues/{PK}/resolve/$": Probe(issue, read=ISSUE_STRANGERS, told=ISSUE_TOLD),
-    f"{A}issues/{PK}/return/$": Probe(issue, read=ISSUE_STRANGERS, told=ISSUE_TOLD),
+    f"{A}issues/{PK}/escalate/$": Probe(issue, read=ISSUE_STRANGERS, write=ISSUE_ACTORS_NOT),
+    f"{A}issues/{PK}/resolve/$": Probe(issue, read=ISSUE_STRANGERS, write=ISSUE_ACTORS_NOT),
+    f"{A}issues/{PK}/return/$": Probe(issue, read=ISSUE_STRANGERS, write=ISSUE_ACTORS_NOT),
     f"{A}priorities/{PK}/$": Probe(priority, read=NO_SEAT, write=WRONG_BODY + ("body_member",)),
     f"{A}priorities/{PK}/assignments/$": Probe(
         priority, read=NO_SEAT, write=WRONG_BODY + ("body_member",)
     ),
-    # The API answers 400 with the reason (tests/governance/test_priorities_api.py); the
-    # page answers 403.
     f"{A}priorities/{PK}/retire/$": Probe(
-        priority, read=NO_SEAT, told=(WRONG_BODY + ("body_member",), "can set its priorities")
+        priority, read=NO_SEAT, write=WRONG_BODY + ("body_member",)
     ),
     f"{A}priority-assignments/{PK}/$": Probe(
         api_assignment, read=NO_SEAT + ("body_member",), write=WRONG_BODY + ("board",)
@@ -307,10 +306,10 @@ API: dict[str, Probe] = {
         api_assignment, read=NO_SEAT + ("body_member",), write=WRONG_BODY + ("board",)
     ),
     f"{A}priority-assignments/{PK}/acknowledge/$": Probe(
-        api_assignment, read=NO_SEAT, told=ASSIGNMENT_TOLD
+        api_assignment, read=NO_SEAT, write=ASSIGNMENT_ACTORS_NOT
     ),
     f"{A}priority-assignments/{PK}/report/$": Probe(
-        api_assignment, read=NO_SEAT, told=ASSIGNMENT_TOLD
+        api_assignment, read=NO_SEAT, write=ASSIGNMENT_ACTORS_NOT
     ),
     f"{A}review-events/{PK}/$": Probe(event, read=NO_SEAT, write=("board", "body_member")),
     f"{A}review-events/{PK}/allocations/$": Probe(event, read=NOT_OFFICERS),

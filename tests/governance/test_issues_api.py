@@ -1,5 +1,6 @@
 """The issues API: the same rules as the pages. What a person may not see answers 404; a
-refused move 400 naming the problem, and nothing changes."""
+refused move 400 naming the problem, or 403 with the reason when the person may not act
+there at all; and nothing changes."""
 
 import pytest
 from rest_framework.test import APIClient
@@ -107,13 +108,13 @@ def test_the_trail_lists_every_step(api, world):
         ("escalate", {"reason": "r"}, "This issue is at CSP A: only its members can act on it."),
     ],
 )
-def test_acting_on_an_issue_not_at_your_body_answers_400(api, world, route, payload, message):
+def test_acting_on_an_issue_not_at_your_body_answers_403(api, world, route, payload, message):
     issue = issue_escalate(actor=world.people.body_member, issue=raise_issue(world), reason="r")
     response = as_(api, world.people.body_member).post(
         f"/api/v1/issues/{issue.pk}/{route}/", payload, format="json"
     )
-    assert response.status_code == 400
-    assert response.json() == {"detail": [message]}
+    assert response.status_code == 403
+    assert response.json() == {"detail": message}
     issue.refresh_from_db()
     assert (issue.status, issue.body) == ("escalated", world.bodies.csp_a)
 

@@ -309,7 +309,7 @@ def test_a_member_of_another_body_is_refused_with_the_reason(client_as, world):
     issue = issue_escalate(actor=world.people.body_member, issue=raise_issue(world), reason="r")
     client = client_as("body_member")
     response = client.post(f"/issues/{issue.pk}/resolve/", {"resolve-decision": "Mine now"})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert "This issue is at CSP A: only its members can act on it." in response.content.decode()
     issue.refresh_from_db()
     assert (issue.status, issue.body) == (Issue.Status.ESCALATED, world.bodies.csp_a)

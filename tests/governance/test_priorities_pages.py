@@ -295,7 +295,7 @@ def test_readers_who_do_not_sit_on_the_body_get_no_forms_and_are_refused(
     client = client_as("officer")
     assert "Acknowledge priority" not in client.get(url).content.decode()
     response = client.post(f"{url}acknowledge/", {"response": "On their behalf"})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert "Only members of JAG A can act on its priorities." in response.content.decode()
     jag_assignment.refresh_from_db()
     assert jag_assignment.status == "awaiting"
@@ -308,7 +308,7 @@ def test_another_body_s_answer_is_open_to_read_but_not_to_act_on(client_as, worl
     assert page.status_code == 200
     assert "/acknowledge/" not in page.content.decode()
     response = client.post(f"{csp_b.get_absolute_url()}acknowledge/", {"response": "r"})
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert "members of CSP B" in response.content.decode()
     csp_b.refresh_from_db()
     assert csp_b.acknowledged_at is None
