@@ -5,7 +5,7 @@ tests/fuzz/test_forms.py). One form of each app that offers such a choice."""
 import pytest
 
 from governance.models import ReviewEvent
-from peoplezones.models import Initiative
+from peoplezones.models import Consultation, Initiative, Objective, Workshop
 from tests.fuzz.checks import misplaced_errors
 from tests.pages import pages_for, populate
 from toolkit.models import Method
@@ -19,6 +19,9 @@ HUGE = "999999999999999999999"
         ("officer", "reviews/<int:pk>/direction/", "retire", ReviewEvent),
         ("partner_x", "initiatives/new/", "zones", Initiative),
         ("officer", "toolkit/manage/new/", "related", Method),
+        ("officer", "zones/<slug:slug>/workshops/new/", "organisations", Workshop),
+        ("officer", "zones/<slug:slug>/consultations/new/", "key_issues", Consultation),
+        ("officer", "zones/<slug:slug>/plan/objectives/new/", "key_issues", Objective),
     ],
 )
 def test_a_key_too_large_for_the_database_is_a_choice_not_offered(

@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils import timezone
 
-from config.forms import gds_helper
+from config.forms import RecordsChoiceField, gds_helper
 from governance.models import Organisation, User
 from peoplezones.forms.zones import date_field, example_date
 from peoplezones.models import (
@@ -42,6 +42,7 @@ class WorkshopForm(ConstraintsLast, forms.ModelForm):
         fields = ["title", "held_on", "attendees", "organisations", "other_organisations", "notes"]
         labels = {"title": "Title (optional)"}
         widgets = {"organisations": forms.CheckboxSelectMultiple}
+        field_classes = {"organisations": RecordsChoiceField}
 
     def __init__(self, *args, zone: Zone, **kwargs):
         super().__init__(*args, **kwargs)
@@ -100,6 +101,7 @@ class ConsultationForm(ConstraintsLast, forms.ModelForm):
             "key_issues",
         ]
         widgets = {"method": forms.RadioSelect, "key_issues": forms.CheckboxSelectMultiple}
+        field_classes = {"key_issues": RecordsChoiceField}
 
     def __init__(self, *args, zone: Zone, **kwargs):
         super().__init__(*args, **kwargs)
@@ -143,6 +145,7 @@ class ObjectiveForm(ConstraintsLast, forms.ModelForm):
         model = Objective
         fields = ["title", "description", "theme", "key_issues"]
         widgets = {"theme": forms.RadioSelect, "key_issues": forms.CheckboxSelectMultiple}
+        field_classes = {"key_issues": RecordsChoiceField}
 
     def __init__(self, *args, zone: Zone, **kwargs):
         super().__init__(*args, **kwargs)
