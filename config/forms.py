@@ -47,12 +47,14 @@ class RealDateField(DateInputField):
 class RecordsChoiceField(forms.ModelMultipleChoiceField):
     """A choice of several records that refuses a value too large to be any record's key
     as a choice it does not offer: on SQLite such a key raised OverflowError (a server
-    error) before the query ran."""
+    error) before the query ran. Any choice not offered gets the same plain message."""
+
+    default_error_messages = {"invalid_choice": "Choose only from the options listed"}
 
     def _check_values(self, value):
         try:
             return super()._check_values(value)
         except OverflowError:
             raise ValidationError(
-                "Choose only from the options listed", code="invalid_choice"
+                self.error_messages["invalid_choice"], code="invalid_choice"
             ) from None
