@@ -56,7 +56,7 @@ def test_the_form_offers_only_active_zones_and_refuses_the_rest(client_as, world
     page = body(client.get("/initiatives/new/"))
     assert "Zone A" in page and "Zone B" not in page
     response = client.post("/initiatives/new/", initiative_post([world.zones.b]))
-    assert response.status_code == 200 and "Select a valid choice" in body(response)
+    assert response.status_code == 200 and "Choose only from the options listed" in body(response)
     assert not Initiative.objects.exists()
 
 
