@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from config.domain import DomainError
 from governance import ical
+from governance.forms.bodies import BodyFilterForm
 from governance.forms.meetings import (
     ActionForm,
     ActionUpdateForm,
@@ -35,6 +36,7 @@ from governance.permissions import (
 )
 from governance.selectors import meetings as select
 from governance.selectors import roles_for
+from governance.selectors.bodies import area_roots, bodies_page
 from governance.services import meetings as services
 from governance.services.notifications import notification_mark_read
 
@@ -93,9 +95,31 @@ def _form_page(request, form, *, meeting: Meeting, title: str, intro: str = "", 
 # Bodies ----------------------------------------------------------------------------------
 @login_required
 def body_list(request: HttpRequest) -> HttpResponse:
-    """The partnership's bodies as a tree, top first."""
+    """The partnership's bodies as a tree, top first, a page of whole areas at a time;
+    filtered to one area, one level or a name."""
     _require_viewer(request.user)
-    return render(request, "governance/bodies/list.html", {"tree": select.body_tree()})
+    roots = area_roots()
+    form = BodyFilterForm(request.GET or None, roots=roots)
+    filters = form.cleaned_data if form.is_valid() else {}
+    area = next((root for root in roots if root.slug == filters.get("area")), None)
+    data = bodies_page(
+        roots=roots,
+        area=area,
+        level=filters.get("level"),
+        name=filters.get("name", "").strip(),
+        page_number=request.GET.get("page"),
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "tree": data.nodes,
+        "data": data,
+        "area": area,
+        "query": query.urlencode(),
+        "filtered": bool(area or filters.get("level") or filters.get("name")),
+    }
+    return render(request, "governance/bodies/list.html", context)
 
 
 @login_required

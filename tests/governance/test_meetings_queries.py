@@ -59,10 +59,11 @@ def pin(client, path, expected, django_assert_num_queries):
 @pytest.mark.parametrize("role", ["officer", "body_member"])
 def test_body_list_queries(role, client_as, world, django_assert_num_queries):
     client = client_as(role)
-    # The bodies with their member counts, and their next meetings.
-    pin(client, "/bodies/", BASE + 2, django_assert_num_queries)
+    # The areas (each SPB), how many bodies each has, the page's bodies with their member
+    # counts, and their next meetings.
+    pin(client, "/bodies/", BASE + 4, django_assert_num_queries)
     grow(world)
-    pin(client, "/bodies/", BASE + 2, django_assert_num_queries)
+    pin(client, "/bodies/", BASE + 4, django_assert_num_queries)
 
 
 # Body page: the body, its children, members, outstanding actions, the last held meeting,
