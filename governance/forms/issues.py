@@ -99,18 +99,34 @@ class IssueReturnForm(_IssueMoveForm):
 
 
 class IssueFilterForm(forms.Form):
-    """The filters of the issue list (all optional; read from the query string)."""
+    """The filters of the issue list (all optional; read from the query string). Bodies
+    are offered one area at a time: choose the area, apply, then choose its body. With one
+    area only, its bodies are offered straight away and the area is not asked."""
 
     STATUSES = [("open", "Open"), ("resolved", "Resolved"), ("all", "Any status")]
 
     status = forms.ChoiceField(choices=STATUSES, required=False)
+    area = forms.ChoiceField(
+        label="Police force area",
+        required=False,
+        help_text="To choose a body, choose its area and apply the filters.",
+    )
     body = forms.ChoiceField(label="Sitting at", required=False)
     category = forms.ChoiceField(choices=[("", "Any category"), *ISSUE_CATEGORIES], required=False)
     stale = forms.BooleanField(label="Only issues waiting too long", required=False)
 
-    def __init__(self, *args, bodies: list[Body], **kwargs):
+    def __init__(self, *args, roots: list[Body], bodies: list[Body], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["body"].choices = [("", "Any body")] + [(b.slug, b.name) for b in bodies]
+        if len(roots) > 1:
+            self.fields["area"].choices = [("", "Every area")] + [
+                (root.slug, root.area or root.name) for root in roots
+            ]
+        else:
+            del self.fields["area"]
+        if bodies:
+            self.fields["body"].choices = [("", "Any body")] + [(b.slug, b.name) for b in bodies]
+        else:
+            del self.fields["body"]
 
 
 class PrioritySetForm(forms.Form):

@@ -7,6 +7,7 @@ from django.http import Http404
 
 from governance.models import Issue, IssueStep
 from governance.models.issues import stale_cutoff
+from governance.selectors.bodies import in_area
 
 
 def issues_awaiting_body(*, body) -> list[Issue]:
@@ -62,10 +63,12 @@ def issue_list(
     roles,
     status: str = "open",
     body=None,
+    area=None,
     category: str = "",
     stale: bool = False,
 ) -> QuerySet[Issue]:
-    """The issues a person may read, filtered as asked, longest waiting first."""
+    """The issues a person may read, filtered as asked (`area`: the SPB at the top of the
+    area where they sit), longest waiting first."""
     issues = issues_visible_to(roles).select_related("body", "raised_at")
     if status == "open" or stale:
         issues = issues.open()
@@ -75,6 +78,8 @@ def issue_list(
         issues = issues.filter(arrived_at__lt=stale_cutoff())
     if body is not None:
         issues = issues.filter(body=body)
+    if area is not None:
+        issues = issues.filter(body__in=in_area(area))
     if category:
         issues = issues.filter(category=category)
     if status == "resolved":

@@ -24,7 +24,7 @@ from governance.forms.issues import (
 from governance.models import Body, IssueStep
 from governance.permissions import can_act_on_issue, can_raise_issue_at, can_view_governance
 from governance.selectors import roles_for
-from governance.selectors.alignment import active_bodies
+from governance.selectors.bodies import area_and_bodies, area_roots
 from governance.selectors.issues import issue_get_for_user, issue_list
 from governance.services import issues as services
 
@@ -74,16 +74,23 @@ def governance_required(view):
 
 @governance_required
 def issue_list_page(request: HttpRequest) -> HttpResponse:
-    """Issues the person may read, filtered by body, status, category and age."""
-    bodies = active_bodies()
-    form = IssueFilterForm(request.GET or None, bodies=list(bodies.values()))
+    """Issues the person may read, filtered by area, body, status, category and age."""
+    roots = area_roots()
+    area, bodies = area_and_bodies(
+        roots, area_slug=request.GET.get("area", ""), body_slug=request.GET.get("body", "")
+    )
+    data = request.GET.copy()
+    if bodies and data.get("body") not in {body.slug for body in bodies}:
+        data.pop("body", None)  # a body of another area: the area was changed
+    form = IssueFilterForm(data or None, roots=roots, bodies=bodies)
     filters = form.cleaned_data if form.is_valid() else {}
-    by_slug = {body.slug: body for body in bodies.values()}
+    by_slug = {body.slug: body for body in bodies}
     roles = roles_for(request.user)
     issues = issue_list(
         roles=roles,
         status=filters.get("status") or "open",
         body=by_slug.get(filters.get("body", "")),
+        area=area if filters.get("area") else None,
         category=filters.get("category", ""),
         stale=filters.get("stale", False),
     )

@@ -103,9 +103,9 @@ def test_members_are_offered_to_raise_an_issue_at_their_body(client_as):
     assert "/issues/new/" not in client_as("officer").get("/issues/").content.decode()
 
 
-# Issue list query count: session, user, memberships, panel seats (4); the bodies for the
-# filter; count and page; the session's idle timer (3).
-LIST_QUERIES = 10
+# Issue list query count: session, user, memberships, panel seats (4); the areas and the
+# bodies of the area for the filter; count and page; the session's idle timer (3).
+LIST_QUERIES = 11
 
 
 def test_issue_list_queries_are_pinned_and_do_not_grow(client_as, world, django_assert_num_queries):
