@@ -6,7 +6,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from governance.models import Body, Priority, PriorityAssignment
-from governance.selectors.alignment import active_bodies, walk_tree
+from governance.selectors.bodies import descendants, tree_order
 
 Status = PriorityAssignment.Status
 
@@ -34,9 +34,10 @@ def assignments_awaiting_bodies(*, body_ids, limit: int | None = None) -> list:
 
 
 def bodies_below(body: Body) -> list[Body]:
-    """Every active body under this one, at any depth, top down (one query)."""
-    bodies = active_bodies()
-    return [bodies[pk] for pk in walk_tree(bodies, root_id=body.pk) if pk != body.pk]
+    """Every active body under this one, at any depth, top down (one query, reading only
+    the bodies of its own tree)."""
+    below = descendants(body).filter(is_active=True).order_by("-level", "name", "pk")
+    return tree_order([body, *below], root_id=body.pk)[1:]
 
 
 def _rollup_counts(today) -> dict:

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -88,11 +89,17 @@ def _refused(form, error: DomainError) -> None:
     form.add_error(error.field if error.field in form.fields else None, error.message)
 
 
+EVENTS_PER_PAGE = 25
+
+
 @reviews_page()
 def review_event_list_view(request: HttpRequest) -> HttpResponse:
-    events = list(review_event_list())
+    """Review events, the latest first, a page at a time (two a year add up)."""
+    page = Paginator(review_event_list(), EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "events": events,
+        "events": page.object_list,
+        "page": page,
+        "query": "",
         "can_manage": can_manage_review_events(request.user),
         "trail": [],
     }
