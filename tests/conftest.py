@@ -13,6 +13,7 @@ from tests.factories import (
     UserFactory,
     ZoneFactory,
 )
+from tests.workers import make_worker  # noqa: F401 - a fixture for every test
 
 ROLES = [
     "anonymous",

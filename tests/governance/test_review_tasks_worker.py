@@ -6,19 +6,13 @@ sent twice through Redis. Its e-mail is printed by the worker's console backend,
 notification records when it was e-mailed."""
 
 import os
-import subprocess
-import sys
 import time
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from celery.result import allow_join_result
-from django.db import connection
 
 from governance.models import Notification, ReviewEvent
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.workers import wait_for
 
 pytestmark = pytest.mark.skipif(
     not (os.environ.get("REDIS_URL") and os.environ.get("DATABASE_URL")),
@@ -27,71 +21,12 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _worker_database_url() -> str:
-    """The URL of the database pytest-django made, for the worker to use."""
-    db = connection.settings_dict
-    password = f":{quote(db['PASSWORD'])}" if db.get("PASSWORD") else ""
-    port = f":{db['PORT']}" if db.get("PORT") else ""
-    return f"postgres://{quote(db['USER'])}{password}@{db['HOST']}{port}/{db['NAME']}"
-
-
 @pytest.fixture
-def worker(transactional_db, tmp_path):
+def worker(make_worker):
     """A Celery worker on the test database and the real broker; yields its log file."""
-    log = tmp_path / "worker.log"
-    env = {
-        **os.environ,
-        "DATABASE_URL": _worker_database_url(),
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "SECRET_KEY": "worker-test-" + "x" * 40,
-        "DEBUG": "false",
-        "CELERY_TASK_ALWAYS_EAGER": "false",
-        "DB_CONN_MAX_AGE": "0",
-        "VAR_DIR": str(tmp_path),
-        "EMAIL_HOST": "",
-    }
-    with log.open("w") as out:
-        process = subprocess.Popen(  # noqa: S603 - this interpreter, fixed arguments
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "--pool=solo",
-                "--loglevel=INFO",
-                "--without-heartbeat",
-                "--without-gossip",
-                "--without-mingle",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    try:
-        _wait_for(lambda: "ready." in log.read_text(), 60, log, process)
-        yield log
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_for(condition, seconds: float, log: Path, process=None) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        if process is not None and process.poll() is not None:
-            break
-        time.sleep(0.25)
-    raise AssertionError(f"gave up waiting; the worker said:\n{log.read_text()[-4000:]}")
+    started = make_worker(os.environ["REDIS_URL"])
+    started.start()
+    return started.log
 
 
 @pytest.fixture
@@ -116,7 +51,7 @@ def test_the_task_run_twice_on_a_worker_sends_each_email_once(world, worker, thr
         done = Notification.objects.filter(emailed_at__isnull=False).count()
         return done >= expected and first.ready() and second.ready()
 
-    _wait_for(all_emailed, 90, worker)
+    wait_for(all_emailed, 90, "the e-mails", worker)
     time.sleep(1)  # let any duplicate that was coming arrive
     # Another test in the same process may have run a task in it (eagerly), which leaves
     # Celery believing this is a task; this process is not one, so joining cannot deadlock.
