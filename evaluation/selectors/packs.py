@@ -6,7 +6,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -14,7 +14,7 @@ from evaluation.models import BoardPack
 from evaluation.periods import Period
 from evaluation.selectors.activity import ActivitySummary, Totals, activity_summary
 from evaluation.selectors.realisation import Realisation, realisation_for_zones
-from governance.models import Body, Issue, Priority, ReviewEvent
+from governance.models import Body, Issue, Priority, PriorityAssignment, ReviewEvent
 from governance.selectors.priorities import bodies_below, priority_list
 from governance.selectors.reviews import Budget, review_budget, review_events_with_budget
 from peoplezones.models import AmbitionStatement, Initiative, KeyIssue, Milestone, Zone
@@ -97,6 +97,15 @@ def _issue_counts(body_ids, period: Period) -> dict:
             "pk", filter=Q(status=Issue.Status.RESOLVED) & _in(period, "decided_at__date")
         ),
     )
+
+
+def _priority_scope(priorities: QuerySet[Priority], body_ids) -> QuerySet[Priority]:
+    """The priorities a pack's area has a part in: set by one of its bodies or routed to
+    one. (A partnership's pack never lists every other area's priorities.)"""
+    if body_ids is None:
+        return priorities
+    routed = PriorityAssignment.objects.filter(priority=OuterRef("pk"), body_id__in=body_ids)
+    return priorities.filter(Q(setting_body_id__in=body_ids) | Exists(routed))
 
 
 def _escalations(body_ids) -> tuple[list[Issue], int]:
@@ -189,7 +198,7 @@ def pack_figures(pack: BoardPack, *, today: datetime.date) -> PackFigures:
         issues_raised=counts["raised"],
         issues_resolved=counts["resolved"],
         priorities_set=list(
-            Priority.objects.filter(_in(period, "created_at__date"))
+            _priority_scope(Priority.objects.filter(_in(period, "created_at__date")), body_ids)
             .select_related("setting_body")
             .order_by("created_at", "pk")
         ),
@@ -202,7 +211,7 @@ def pack_figures(pack: BoardPack, *, today: datetime.date) -> PackFigures:
         ),
         escalations=escalations,
         confidential_escalations=confidential,
-        priorities=list(priority_list(status=Priority.Status.ACTIVE)),
+        priorities=list(_priority_scope(priority_list(status=Priority.Status.ACTIVE), body_ids)),
         budget_event=event,
         budget=budget,
         allocations=allocations,

@@ -65,6 +65,23 @@ def test_a_partnerships_pack_covers_its_zones_and_the_issues_raised_below_it(ful
     assert "Zone A" not in pack.content_html
 
 
+def test_a_partnerships_pack_lists_only_the_priorities_its_area_has_a_part_in(full):
+    from tests.factories_issues import AssignmentFactory, PriorityFactory
+
+    bodies = full.bodies
+    elsewhere = PriorityFactory(title="Rural crime elsewhere", setting_body=bodies.sog)
+    AssignmentFactory(priority=elsewhere, body=bodies.csp_b)
+    own = PriorityFactory(title="Road safety on the estate", setting_body=bodies.csp_a)
+    pack = draft_pack(full, scope="csp", csp=bodies.csp_a)
+    figures = pack_figures(pack, today=timezone.localdate())
+    routed_here = {"Violence against women and girls", "Road safety on the estate"}
+    assert {p.title for p in figures.priorities} == routed_here
+    assert own in figures.priorities_set and elsewhere not in figures.priorities_set
+    assert "Rural crime elsewhere" not in pack.content_html
+    every = pack_figures(draft_pack(full), today=timezone.localdate())
+    assert {p.title for p in every.priorities} == routed_here | {"Rural crime elsewhere"}
+
+
 def test_a_zones_pack_covers_that_zone_only(full):
     pack = draft_pack(full, scope="zone", zone=full.zones.a)
     figures = pack_figures(pack, today=timezone.localdate())
