@@ -5,10 +5,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from governance.models import Body
 from governance.permissions import can_view_alignment
-from governance.selectors.alignment import alignment_rows
+from governance.selectors.alignment import Node, alignment_rows
 
 # Bodies per page: one area's whole tree (SPB, SOG, CSPs and their JAGs) fits on a page;
 # across England and Wales (thousands of bodies) the page stays small.
@@ -16,7 +18,11 @@ PAGE_SIZE = 100
 
 
 class AlignmentFilterForm(forms.Form):
-    area = forms.TypedChoiceField(coerce=int, required=False, empty_value=None)
+    # Any body above a JAG can stand for an area. Its choices are kept out of Django's
+    # choice field: across England and Wales there are some five hundred, and normalising,
+    # validating and rendering them through the field took longer than the rest of the
+    # page. An area that is not an active body shows the whole partnership.
+    area = forms.IntegerField(required=False)
     level = forms.TypedChoiceField(
         coerce=int,
         required=False,
@@ -24,11 +30,27 @@ class AlignmentFilterForm(forms.Form):
         choices=[("", "Every level"), *sorted(Body.Level.choices, reverse=True)],
     )
 
-    def __init__(self, *args, areas: list[Body], **kwargs):
+    def __init__(self, *args, areas: list[Node], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = [("", "The whole partnership")] + [
+        self.area_choices = [("", "The whole partnership")] + [
             (body.pk, f"{body.area} ({body.name})") for body in areas
         ]
+
+    def selects(self) -> list[tuple]:
+        """Each field with its <option>s, the chosen one selected."""
+        choices = {"area": self.area_choices, "level": self.fields["level"].choices}
+        return [(self[name], _options(choices[name], self[name].value())) for name in choices]
+
+
+def _options(choices, chosen) -> str:
+    chosen = None if chosen is None else str(chosen)
+    return mark_safe(  # noqa: S308 - the values are ids and the labels are escaped
+        "".join(
+            f'<option value="{value}"{" selected" if str(value) == chosen else ""}>'
+            f"{escape(label)}</option>"
+            for value, label in choices
+        )
+    )
 
 
 @login_required
@@ -47,7 +69,7 @@ def alignment_page(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     context = {
         "form": form,
-        "rows": data["shown"],
+        "rows": data["rows"],
         "page": data["page"],
         "query": query.urlencode(),
         "totals": data["totals"],
