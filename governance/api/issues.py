@@ -3,6 +3,7 @@ and each receiving body's acknowledgement and reports. The same services and rul
 pages: what a person may not see answers 404, a refused change 400 naming the problem."""
 
 from django.db.models import Q
+from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -16,6 +17,7 @@ from governance.permissions import (
     can_act_for_assignment,
     can_act_on_issue,
     can_set_priority_at,
+    can_view_assignment,
     can_view_governance,
     can_view_priority_rollup,
 )
@@ -357,7 +359,8 @@ class PriorityViewSet(
 
 
 class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
-    """One body's answer to one priority: acknowledgement, response and reports."""
+    """One body's answer to one priority: acknowledgement, response and reports. The list
+    holds the answers that concern you; any one of them is open to every reader."""
 
     serializer_class = AssignmentSerializer
     permission_classes = [GovernanceReader]
@@ -368,12 +371,24 @@ class AssignmentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewse
         assignments = PriorityAssignment.objects.select_related(
             "priority", "body", "acknowledged_by"
         ).order_by("priority__acknowledge_by", "pk")
+        if self.action != "list":
+            # One assignment is open to every governance reader, as its page is
+            # (can_view_assignment); only the receiving body's members act on it.
+            return assignments
         if not (roles.is_officer or roles.is_board_member):
+            # The list is the person's own: their bodies' answers and the answers to the
+            # priorities their bodies set.
             ids = list(roles.body_ids)
             assignments = assignments.filter(
                 Q(body_id__in=ids) | Q(priority__setting_body_id__in=ids)
             )
         return assignments
+
+    def get_object(self):
+        assignment = super().get_object()
+        if not can_view_assignment(self.request.user, assignment):
+            raise Http404
+        return assignment
 
     def _assignment_to_act_on(self, request):
         """The assignment, if this person may act for its body (403 before reading the body

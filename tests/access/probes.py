@@ -300,10 +300,10 @@ API: dict[str, Probe] = {
         priority, read=NO_SEAT, write=WRONG_BODY + ("body_member",)
     ),
     f"{A}priority-assignments/{PK}/$": Probe(
-        api_assignment, read=NO_SEAT + ("body_member",), write=WRONG_BODY + ("board",)
+        api_assignment, read=NO_SEAT, write=WRONG_BODY + ("board", "body_member")
     ),
     f"{A}priority-assignments/{PK}/reports/$": Probe(
-        api_assignment, read=NO_SEAT + ("body_member",), write=WRONG_BODY + ("board",)
+        api_assignment, read=NO_SEAT, write=WRONG_BODY + ("board", "body_member")
     ),
     f"{A}priority-assignments/{PK}/acknowledge/$": Probe(
         api_assignment, read=NO_SEAT, write=ASSIGNMENT_ACTORS_NOT

@@ -150,16 +150,40 @@ def test_a_bad_rag_names_the_field(api, world, priority):
     assert response.status_code == 400 and "rag" in response.json()
 
 
-def test_assignments_of_other_bodies_are_not_found_for_a_member(api, world, priority):
+def test_another_bodys_assignment_is_read_as_on_its_page_but_not_acted_on(
+    api, client_as, world, priority
+):
+    """Page and API agree: one body's answer is open to every governance reader; only the
+    receiving body's members act on it (403 with the reason)."""
     other = priority.assignments.get(body=world.bodies.csp_b)
+    page = client_as("body_member").get(other.get_absolute_url())
+    assert page.status_code == 200
     client = as_(api, world.people.body_member)
-    assert client.get(f"/api/v1/priority-assignments/{other.pk}/").status_code == 404
+    detail = client.get(f"/api/v1/priority-assignments/{other.pk}/")
+    assert detail.status_code == 200 and detail.json()["body"]["slug"] == "csp-b"
+    assert client.get(f"/api/v1/priority-assignments/{other.pk}/reports/").status_code == 200
     response = client.post(
         f"/api/v1/priority-assignments/{other.pk}/acknowledge/", {"response": "r"}
     )
-    assert response.status_code == 404
+    assert response.status_code == 403
+    assert response.json() == {"detail": "Only members of CSP B can act on its priorities."}
+    posted = client_as("body_member").post(
+        f"{other.get_absolute_url()}acknowledge/", {"response": "r"}
+    )
+    assert posted.status_code == 403
+    # The list stays the person's own: their bodies' answers.
     listed = client.get("/api/v1/priority-assignments/").json()["results"]
     assert [a["body"]["slug"] for a in listed] == ["jag-a"]
+
+
+@pytest.mark.parametrize("role", ["panel_a", "partner_x"])
+def test_people_without_a_seat_read_no_assignment_on_page_or_api(
+    role, api, client_as, world, priority
+):
+    other = priority.assignments.get(body=world.bodies.csp_b)
+    person = getattr(world.people, role)
+    assert as_(api, person).get(f"/api/v1/priority-assignments/{other.pk}/").status_code == 403
+    assert client_as(role).get(other.get_absolute_url()).status_code == 403
 
 
 def test_the_setting_body_sees_every_assignment(api, world, priority):

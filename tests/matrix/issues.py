@@ -87,12 +87,12 @@ api_assignment = lambda w: {"pk": w.csp_b_assignment.pk}  # noqa: E731
 _api(
     "priority-assignments/(?P<pk>[^/.]+)",
     api_assignment,
-    readers(anonymous=API, body_member="missing"),
+    readers(anonymous=API),
 )
 _api(
     "priority-assignments/(?P<pk>[^/.]+)/reports",
     api_assignment,
-    readers(anonymous=API, body_member="missing"),
+    readers(anonymous=API),
 )
 for move in ("acknowledge", "report"):
     _api(
