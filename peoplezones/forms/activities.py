@@ -7,6 +7,7 @@ from crispy_forms_gds.choices import Choice
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Field, Fixed, Layout, Size, Submit
 from django import forms
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -282,12 +283,29 @@ def filter_helper() -> FormHelper:
     return helper
 
 
-class ActivityFilterForm(forms.Form):
-    """Narrow an activity list by domain, principle, month and verification."""
+# A select of up to this many zones; beyond, a box to type a zone's name in: a select of
+# hundreds of zones is slow to send and to use, on a phone above all.
+ZONES_LISTED = 30
 
-    zone = forms.ModelChoiceField(
-        label="Zone", queryset=Zone.objects.none(), required=False, to_field_name="slug"
+
+def zone_filter_field(zones: QuerySet[Zone]) -> forms.Field:
+    """A list's zone filter, by slug or name: a select when the person sees a few zones,
+    else a name search (one query either way)."""
+    few = list(zones.order_by("name").values_list("slug", "name")[: ZONES_LISTED + 1])
+    if len(few) <= ZONES_LISTED:
+        return forms.ChoiceField(label="Zone", required=False, choices=[("", "All zones"), *few])
+    return forms.CharField(
+        label="Zone",
+        help_text="All or part of its name",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
     )
+
+
+class ActivityFilterForm(forms.Form):
+    """Narrow an activity list by zone, domain, principle, month and verification."""
+
     domain = forms.ChoiceField(label="Resilience domain", required=False)
     principle = forms.ChoiceField(label="Approach principle", required=False)
     month = forms.ChoiceField(label="Month", required=False)
@@ -297,13 +315,11 @@ class ActivityFilterForm(forms.Form):
         choices=[("", "Verified or not"), ("yes", "Verified"), ("no", "Waiting for verification")],
     )
 
-    def __init__(self, *args, zones=None, **kwargs):
+    def __init__(self, *args, zones: QuerySet[Zone] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        if zones is None:
-            del self.fields["zone"]
-        else:
-            self.fields["zone"].queryset = zones
-            self.fields["zone"].empty_label = "All zones"
+        if zones is not None:
+            # First, as it was: the widest filter.
+            self.fields = {"zone": zone_filter_field(zones), **self.fields}
         self.fields["domain"].choices = [("", "Any domain"), *ResilienceDomain.choices]
         self.fields["principle"].choices = [("", "Any principle"), *ApproachPrinciple.choices]
         self.fields["month"].choices = [("", "Any month")] + [
@@ -318,7 +334,7 @@ class ActivityFilterForm(forms.Form):
         data = self.cleaned_data
         month = data.get("month")
         return {
-            "zone": data.get("zone"),
+            "zone_search": data.get("zone", "").strip(),
             "domain": data.get("domain", ""),
             "principle": data.get("principle", ""),
             "month": datetime.date.fromisoformat(f"{month}-01") if month else None,

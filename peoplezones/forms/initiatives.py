@@ -3,9 +3,10 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fixed, Layout, Size, Submit
 from django import forms
+from django.db.models import QuerySet
 
 from config.forms import RecordsChoiceField, gds_helper
-from peoplezones.forms.activities import _numeric, filter_helper
+from peoplezones.forms.activities import _numeric, filter_helper, zone_filter_field
 from peoplezones.forms.zones import date_field, example_date
 from peoplezones.models import Initiative, Zone
 from peoplezones.selectors.zones import zone_list
@@ -209,19 +210,18 @@ class DeclineForm(forms.Form):
 
 
 class InitiativeFilterForm(forms.Form):
-    status = forms.ChoiceField(label="Status", required=False)
-    zone = forms.ModelChoiceField(
-        label="Zone", queryset=Zone.objects.none(), required=False, to_field_name="slug"
-    )
+    """Narrow the initiatives by status and zone."""
 
-    def __init__(self, *args, zones, **kwargs):
+    status = forms.ChoiceField(label="Status", required=False)
+
+    def __init__(self, *args, zones: QuerySet[Zone], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [("", "Any status"), *Initiative.Status.choices]
-        self.fields["zone"].queryset = zones
-        self.fields["zone"].empty_label = "All zones"
+        self.fields["zone"] = zone_filter_field(zones)
         self.helper = filter_helper()
 
     def filters(self) -> dict:
         if not self.is_valid():
             return {}
-        return {"status": self.cleaned_data["status"], "zone": self.cleaned_data["zone"]}
+        data = self.cleaned_data
+        return {"status": data["status"], "zone_search": data["zone"].strip()}

@@ -2,6 +2,8 @@
 
 import datetime
 
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Field, Fluid, Layout
 from django import forms
 from django.utils import timezone
 
@@ -92,3 +94,34 @@ class ZoneStatusForm(forms.Form):
         self.fields["status"].choices = [(s.value, s.label) for s in Zone.Status if s in moves]
         self.fields["status"].error_messages["required"] = "Choose the new status"
         self.helper = gds_helper("Change status")
+
+
+class ZoneFilterForm(forms.Form):
+    """Narrow the zones list by status, and by a name or place typed in."""
+
+    search = forms.CharField(
+        label="Zone name or district",
+        help_text="All or part of it",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"spellcheck": "false"}),
+    )
+    status = forms.ChoiceField(
+        label="Status", required=False, choices=[("", "Any status"), *Zone.Status.choices]
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.helper.layout = Layout(
+            Field.text("search", field_width=Fluid.TWO_THIRDS), Field.select("status")
+        )
+
+    def filters(self) -> dict:
+        """The selector's keyword arguments for what was chosen (nothing when invalid)."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {"search": data["search"].strip(), "status": data["status"]}

@@ -10,6 +10,7 @@ from django.utils import timezone
 from governance.selectors import roles_for
 from peoplezones import permissions
 from peoplezones.models import Activity, ActivityDomain, ResilienceDomain, Zone
+from peoplezones.selectors.zones import zones_matching
 from toolkit.models import Method
 
 ACTIONS = {
@@ -47,14 +48,18 @@ def activity_list(
     principle: str = "",
     month: datetime.date | None = None,
     verified: bool | None = None,
+    zone_search: str = "",
 ) -> QuerySet[Activity]:
-    """The activities this person may read, newest first, filtered as asked."""
+    """The activities this person may read, newest first, filtered as asked;
+    `zone_search` keeps the zones with that slug or with it in their name."""
     activities = _with_domains(Activity.objects.all())
     scope = permissions.activity_zone_ids(user)
     if scope is not None:
         activities = activities.filter(zone_id__in=scope)
     if zone is not None:
         activities = activities.filter(zone=zone)
+    if zone_search:
+        activities = activities.filter(zone_id__in=zones_matching(zone_search).values("pk"))
     # Each activity holds a domain or a principle once, so these joins add no duplicates.
     if domain:
         activities = activities.filter(domain_links__domain=domain)
@@ -98,6 +103,12 @@ def zones_for_activities(user) -> QuerySet[Zone]:
     scope = permissions.activity_zone_ids(user)
     zones = Zone.objects.all()
     return zones if scope is None else zones.filter(pk__in=scope)
+
+
+def activity_total_is_cheap(user, *, zone: Zone | None = None) -> bool:
+    """Whether counting the list is cheap: so when it holds a few zones' activities (a
+    zone's list, or a panel member's or core team's zones), not when it holds every zone's."""
+    return zone is not None or permissions.activity_zone_ids(user) is not None
 
 
 def recent_activities(zone: Zone, *, limit: int = 5) -> list[Activity]:

@@ -8,6 +8,7 @@ from django.utils import timezone
 from governance.selectors import roles_for
 from peoplezones import permissions
 from peoplezones.models import Initiative, InitiativeZone, Milestone, Objective, Zone
+from peoplezones.selectors.zones import zones_matching
 
 ACTIONS = {
     "view": lambda user, initiative: True,
@@ -48,9 +49,15 @@ def _with_zones(initiatives: QuerySet[Initiative], *, placed: bool = False) -> Q
 
 
 def initiative_list(
-    *, user, status: str = "", zone: Zone | None = None, organisation_id: int | None = None
+    *,
+    user,
+    status: str = "",
+    zone: Zone | None = None,
+    organisation_id: int | None = None,
+    zone_search: str = "",
 ) -> QuerySet[Initiative]:
-    """The initiatives this person may see, newest first, filtered as asked."""
+    """The initiatives this person may see, newest first, filtered as asked;
+    `zone_search` keeps those for a zone with that slug or with it in its name."""
     initiatives = Initiative.objects.all()
     visible = _visible(user)
     if visible is not None:
@@ -60,6 +67,9 @@ def initiative_list(
         initiatives = initiatives.filter(status=status)
     if zone is not None:
         initiatives = initiatives.filter(pk__in=zone.initiative_links.values("initiative_id"))
+    if zone_search:
+        links = InitiativeZone.objects.filter(zone__in=zones_matching(zone_search))
+        initiatives = initiatives.filter(pk__in=links.values("initiative_id"))
     if organisation_id:
         initiatives = initiatives.filter(organisation_id=organisation_id)
     return _with_zones(initiatives).order_by("-submitted_at", "-pk")

@@ -114,6 +114,23 @@ def zone_list_for_user(user, *, with_coverage: bool = False) -> QuerySet[Zone]:
     return zones.filter(own)
 
 
+def zone_list_filtered_for_user(user, *, status: str = "", search: str = "") -> QuerySet[Zone]:
+    """The zones this person may see with their coverage, by name, in this status (any when
+    empty) and whose name, district or partnership holds `search`."""
+    zones = zone_list_for_user(user, with_coverage=True)
+    if status:
+        zones = zones.filter(status=status)
+    if search:
+        named = Q(name__icontains=search) | Q(district__icontains=search)
+        zones = zones.filter(named | Q(csp__name__icontains=search))
+    return zones.order_by("name", "pk")
+
+
+def zones_matching(search: str) -> QuerySet[Zone]:
+    """Zones with this slug, or with these words in their name."""
+    return Zone.objects.filter(Q(slug=search) | Q(name__icontains=search))
+
+
 ACTIONS = {
     "view": permissions.can_view_zone,
     "edit": permissions.can_edit_zone_content,

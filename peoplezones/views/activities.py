@@ -4,7 +4,6 @@ zones; officers and the zone's core team verify; photos only for those who may s
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Page, Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,21 +21,8 @@ from peoplezones.services.activities import (
     activity_update,
     activity_verify,
 )
+from peoplezones.views.paging import query_without_page, uncounted_page
 from peoplezones.views.zones import zones_trail
-
-PER_PAGE = 20
-
-
-def paginate(request: HttpRequest, items, per_page: int = PER_PAGE) -> Page:
-    """The page of `items` the request asks for (the last one if it asks beyond it)."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
-
-
-def query_without_page(request: HttpRequest) -> str:
-    """The list's filters as a query string, for links to its other pages."""
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def _list_page(request, *, filters: ActivityFilterForm, zone: Zone | None, trail) -> HttpResponse:
@@ -44,7 +30,10 @@ def _list_page(request, *, filters: ActivityFilterForm, zone: Zone | None, trail
     if zone is not None:
         criteria["zone"] = zone
     activities = selectors.activity_list(user=request.user, **criteria)
-    page = paginate(request, activities)
+    # Counting every zone's activities costs more than reading the page: the cross-zone
+    # list says which ones it shows, and whether there are more.
+    cheap = selectors.activity_total_is_cheap(request.user, zone=zone)
+    page = uncounted_page(request, activities, count=activities.count if cheap else None)
     can_log = zone is not None and permissions.can_log_activity_in_zone(request.user, zone)
     context = {
         "zone": zone,
@@ -71,7 +60,7 @@ def activity_list(request: HttpRequest) -> HttpResponse:
         return redirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)
     if scope is not None and not scope:
         raise PermissionDenied("Activities are for community panels, officers and the board.")
-    zones = selectors.zones_for_activities(request.user).order_by("name")
+    zones = selectors.zones_for_activities(request.user)
     filters = ActivityFilterForm(request.GET or None, zones=zones)
     return _list_page(request, filters=filters, zone=None, trail=[])
 

@@ -29,7 +29,8 @@ from peoplezones.services.initiatives import (
     initiative_submit,
     initiative_withdraw,
 )
-from peoplezones.views.activities import paginate, query_without_page, show_refusal
+from peoplezones.views.activities import show_refusal
+from peoplezones.views.paging import query_without_page, uncounted_page
 from peoplezones.views.zones import form_page
 
 
@@ -42,11 +43,11 @@ def initiative_list(request: HttpRequest) -> HttpResponse:
     """The initiatives this person may see: their organisation's, or those to review."""
     if not permissions.can_view_initiatives(request.user):
         raise PermissionDenied("Initiatives are for partner agencies and OPCC officers.")
-    zones = zone_list_for_user(request.user).order_by("name")
-    filters = InitiativeFilterForm(request.GET or None, zones=zones)
+    filters = InitiativeFilterForm(request.GET or None, zones=zone_list_for_user(request.user))
     initiatives = selectors.initiative_list(user=request.user, **filters.filters())
     context = {
-        "page": paginate(request, initiatives),
+        # Partners offer initiatives by the dozen, not by the thousand: counted.
+        "page": uncounted_page(request, initiatives, count=initiatives.count),
         "query": query_without_page(request),
         "filters": filters,
         "filtered": any(request.GET.get(name) for name in filters.fields),

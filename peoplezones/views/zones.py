@@ -11,11 +11,18 @@ from django.urls import reverse
 
 from config.domain import DomainError
 from peoplezones import permissions
-from peoplezones.forms.zones import ZoneForm, ZoneStatusForm
+from peoplezones.forms.zones import ZoneFilterForm, ZoneForm, ZoneStatusForm
 from peoplezones.models import Zone
-from peoplezones.selectors.zones import annotated_coverage, zone_get_for_user, zone_list_for_user
+from peoplezones.selectors.zones import (
+    annotated_coverage,
+    zone_get_for_user,
+    zone_list_filtered_for_user,
+)
 from peoplezones.services.zones import zone_create, zone_status_change, zone_update
+from peoplezones.views.paging import query_without_page, uncounted_page
 from peoplezones.zone_page import sections_for
+
+ZONES_PER_PAGE = 25
 
 
 def zones_trail(zone: Zone | None = None) -> list[tuple[str, str]]:
@@ -55,22 +62,23 @@ def form_page(
 
 @login_required
 def zone_list(request: HttpRequest) -> HttpResponse:
-    """The zones this person may see, with their coverage gaps and late milestones."""
+    """The zones this person may see, with their coverage gaps and late milestones, a page
+    at a time, filtered by status and by name or district."""
     if not permissions.can_view_zones(request.user):
         raise PermissionDenied
-    zones = [
-        (zone, annotated_coverage(zone))
-        for zone in zone_list_for_user(request.user, with_coverage=True)
-    ]
-    return render(
-        request,
-        "peoplezones/zones/list.html",
-        {
-            "zones": zones,
-            "can_manage": permissions.can_manage_zones(request.user),
-            "trail": [],
-        },
-    )
+    filters = ZoneFilterForm(request.GET or None)
+    zones = zone_list_filtered_for_user(request.user, **filters.filters())
+    page = uncounted_page(request, zones, per_page=ZONES_PER_PAGE, count=zones.count)
+    context = {
+        "page": page,
+        "zones": [(zone, annotated_coverage(zone)) for zone in page.object_list],
+        "filters": filters,
+        "filtered": any(request.GET.get(name) for name in filters.fields),
+        "query": query_without_page(request),
+        "can_manage": permissions.can_manage_zones(request.user),
+        "trail": [],
+    }
+    return render(request, "peoplezones/zones/list.html", context)
 
 
 @login_required

@@ -57,9 +57,9 @@ def fill(zone, n: int) -> None:
 # its late milestones (2), the core team (1), the open key issues (1), the ingredients
 # checklist (2), and the activities and initiatives sections (2).
 PINNED = {
-    ("/zones/", "officer"): 8,
-    ("/zones/", "partner_x"): 9,
-    ("/zones/", "panel_a"): 9,
+    ("/zones/", "officer"): 9,  # + count, page of zones with coverage
+    ("/zones/", "partner_x"): 10,
+    ("/zones/", "panel_a"): 10,
     ("/zones/zone-a/", "officer"): 17,
     ("/zones/zone-a/", "board"): 17,
     ("/zones/zone-a/", "panel_a"): 18,
