@@ -5,7 +5,7 @@ from django.http import HttpRequest
 from peoplezones import permissions
 from peoplezones.models import Zone
 from peoplezones.selectors import plans as selectors
-from peoplezones.selectors.zones import annotated_coverage, coverage_of, zone_list
+from peoplezones.selectors.zones import coverage_of, zone_list
 
 
 def _rights(request: HttpRequest, zone: Zone) -> dict:
@@ -46,15 +46,40 @@ def ingredients_section(request: HttpRequest, zone: Zone) -> dict:
     return {"checklist": checklist, "summary": summary, **_rights(request, zone)}
 
 
+PANEL_ZONES = 10
+
+
 def officer_panel(request: HttpRequest, roles) -> dict | None:
-    """Dashboard panel for officers: open zones with a coverage gap or late milestones
-    (one query)."""
+    """Dashboard panel for officers: open zones with a coverage gap or late milestones, the
+    first few of each with how many there are (one query, of the open zones' names and
+    flags only: across England and Wales there are hundreds)."""
+    from peoplezones.selectors.zones import AGENCIES, Coverage
+
     if not roles.is_officer:
         return None
-    zones = zone_list(statuses=(Zone.Status.PROPOSED, Zone.Status.ACTIVE), with_coverage=True)
-    rows = [(zone, annotated_coverage(zone).gaps) for zone in zones]
+    # Sorted out here rather than filtered in SQL: a filter repeats each zone's six
+    # subqueries, and PostgreSQL's estimate then passes its JIT threshold, whose
+    # compiling took 400 ms at 43 areas for a query that runs in 25.
+    flags = [f"has_{kind.value}" for kind in AGENCIES]
+    zones = (
+        zone_list(statuses=(Zone.Status.PROPOSED, Zone.Status.ACTIVE), with_coverage=True)
+        .order_by("name", "pk")
+        .values_list("name", "slug", "area_type", "has_lac", "late_count", *flags, named=True)
+    )
+    gaps, late = [], []
+    for zone in zones:
+        coverage = Coverage(
+            agencies=tuple((kind.label, getattr(zone, f"has_{kind.value}")) for kind in AGENCIES),
+            needs_lac=zone.area_type == Zone.AreaType.COUNTY,
+            has_lac=zone.has_lac,
+        )
+        if coverage.gaps:
+            gaps.append((zone, coverage.gaps))
+        if zone.late_count:
+            late.append(zone)
     return {
-        "gaps": [(zone, gaps) for zone, gaps in rows if gaps],
-        "late": [zone for zone, _ in rows if zone.late_count],
-        "zone_count": len(rows),
+        "gaps": gaps[:PANEL_ZONES],
+        "gap_count": len(gaps),
+        "late": late[:PANEL_ZONES],
+        "late_count": len(late),
     }
