@@ -17,7 +17,7 @@ from toolkit.models import (
     ProblemType,
     SaraStage,
 )
-from toolkit.selectors import MethodFilters
+from toolkit.selectors import EditorFilters, MethodFilters
 from toolkit.services import MAX_STEPS, FeedbackDetails, MethodContent
 
 # Query-string name of each facet: short, readable addresses such as ?domain=safety.
@@ -86,6 +86,26 @@ class MethodFilterForm(forms.Form):
                 query.pop("page", None)
                 chosen.append({"label": labels[value], "query": query.urlencode()})
         return chosen
+
+
+class EditorFilterForm(forms.Form):
+    """The filters of the officers' list of methods, sent by GET; a value that is not a
+    choice is ignored, not refused."""
+
+    q = forms.CharField(label="Title contains", max_length=200, required=False)
+    status = forms.ChoiceField(
+        label="Status",
+        choices=[("", "Any status"), *Method.Status.choices],
+        required=False,
+        help_text="A published method also shows under the status of its revision.",
+    )
+
+    def filters(self) -> EditorFilters:
+        if not self.is_bound:
+            return EditorFilters()
+        self.is_valid()
+        data = self.cleaned_data
+        return EditorFilters(text=data.get("q", "").strip(), status=data.get("status", ""))
 
 
 class MethodForm(forms.Form):

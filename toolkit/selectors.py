@@ -4,8 +4,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import FieldDoesNotExist
-from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
 
 from toolkit.models import Facet, Method, MethodChange, MethodFeedback, MethodTag
@@ -14,6 +14,10 @@ from toolkit.search import search
 # The columns a list of methods shows; the long text stays in the database.
 LIST_COLUMNS = ["pk", "title", "slug", "summary", "effort", "cost", "evidence_strength"]
 FEEDBACK_SHOWN = 10
+# What the officers' list of methods shows of each method and of its revision.
+EDITOR_COLUMNS = ["pk", "title", "status", "version", "updated_at", "revision_of"]
+EDITOR_COLUMNS += [f"revision__{name}" for name in ("status", "revision_of")]
+MAX_TITLE_WORDS = 8
 
 
 @dataclass
@@ -165,16 +169,40 @@ def _as_date(value) -> datetime.date:
 # Officers' pages --------------------------------------------------------------------------
 
 
-def methods_for_editors() -> QuerySet:
-    """Every method (not revisions) with its revision in progress and its feedback waiting
-    for moderation (one query)."""
-    pending = MethodFeedback.Status.PENDING
+@dataclass
+class EditorFilters:
+    """What officers narrow the list of methods to: words of the title, and a status (a
+    published method also shows under the status of its revision in progress)."""
+
+    text: str = ""
+    status: str = ""
+
+    @property
+    def any(self) -> bool:
+        return bool(self.text or self.status)
+
+
+def methods_for_editors(filters: EditorFilters | None = None) -> QuerySet:
+    """Methods (not revisions) matching the filters, by title, with their revision in
+    progress and how much feedback waits for moderation (one query a page, one to count)."""
+    filters = filters or EditorFilters()
+    pending = (
+        MethodFeedback.objects.filter(method=OuterRef("pk"), status=MethodFeedback.Status.PENDING)
+        .order_by()
+        .values("method")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    methods = Method.objects.live()
+    for word in filters.text.split()[:MAX_TITLE_WORDS]:
+        methods = methods.filter(title__icontains=word)
+    if filters.status:
+        methods = methods.filter(Q(status=filters.status) | Q(revision__status=filters.status))
     return (
-        Method.objects.live()
-        .select_related("revision")
-        .defer("search_vector", "revision__search_vector")
-        .annotate(pending_feedback=Count("feedback", filter=Q(feedback__status=pending)))
-        .order_by("title")
+        methods.select_related("revision")
+        .only(*EDITOR_COLUMNS)
+        .annotate(pending_feedback=Coalesce(Subquery(pending), 0))
+        .order_by("title", "pk")
     )
 
 
@@ -223,6 +251,13 @@ def feedback_for_moderation(status: str) -> QuerySet:
     if status == MethodFeedback.Status.PENDING:
         return feedback.order_by("submitted_at", "pk")
     return feedback.order_by("-moderated_at", "-pk")
+
+
+def feedback_totals() -> dict[str, int]:
+    """How much feedback is in each moderation status (one query)."""
+    return MethodFeedback.objects.aggregate(
+        **{status: Count("pk", filter=Q(status=status)) for status in MethodFeedback.Status.values}
+    )
 
 
 def editor_counts() -> dict[str, int]:

@@ -7,6 +7,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from config.domain import DomainError
 from toolkit import permissions, selectors, services
-from toolkit.forms import MethodForm, ModerationForm, NoteForm, step_formset
+from toolkit.forms import EditorFilterForm, MethodForm, ModerationForm, NoteForm, step_formset
 from toolkit.models import Method, MethodFeedback
 from toolkit.views.public import method_context, toolkit_trail
 
@@ -23,6 +24,7 @@ NOTE_LABELS = {
     "return": ("What needs to change", "The author sees this in the change log."),
     "unpublish": ("Why it is being unpublished", "Kept in the change log."),
 }
+PER_PAGE = 25
 DONE = {
     "submit": "“{}” is sent for review.",
     "return": "“{}” is back in draft.",
@@ -56,11 +58,32 @@ def manage_trail() -> list[tuple[str, str]]:
     return [*toolkit_trail(), ("Manage the toolkit", reverse("toolkit-manage"))]
 
 
+def _paginate(request: HttpRequest, items, *, count: int | None = None) -> Page:
+    """One page of `items`, by the `page` of the query string (a wrong one gives the
+    nearest page); `count`, when already known, saves counting again."""
+    paginator = Paginator(items, PER_PAGE)
+    if count is not None:
+        paginator.count = count  # a cached property: set, it is not queried
+    return paginator.get_page(request.GET.get("page"))
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 @editors_only
 def manage_list(request: HttpRequest) -> HttpResponse:
-    """Every method with its status, revision and feedback waiting for moderation."""
+    """Methods a page at a time, filtered by title and status, each with its revision and
+    the feedback waiting for moderation; what waits for review (five queries)."""
+    form = EditorFilterForm(request.GET or None)
+    filters = form.filters()
     context = {
-        "methods": selectors.methods_for_editors(),
+        "form": form,
+        "filters": filters,
+        "page": _paginate(request, selectors.methods_for_editors(filters)),
+        "query": _query_without_page(request),
         "counts": selectors.editor_counts(),
         "trail": toolkit_trail(),
     }
@@ -223,18 +246,29 @@ FEEDBACK_TABS = [
 
 @moderators_only
 def feedback_queue(request: HttpRequest) -> HttpResponse:
-    """Feedback waiting for moderation, and past decisions."""
+    """Feedback waiting for moderation (oldest first), and past decisions (newest first), a
+    page at a time, with how much is in each status (three queries)."""
     status = request.GET.get("status", MethodFeedback.Status.PENDING)
     if status not in MethodFeedback.Status.values:
         status = MethodFeedback.Status.PENDING
+    totals = selectors.feedback_totals()
+    page = _paginate(request, selectors.feedback_for_moderation(status), count=totals[status])
     context = {
-        "feedback": selectors.feedback_for_moderation(status)[:100],
+        "page": page,
         "status": status,
-        "tabs": FEEDBACK_TABS,
+        "tabs": [(value, label, totals[value]) for value, label in FEEDBACK_TABS],
         "form": ModerationForm(),
         "trail": manage_trail(),
     }
     return render(request, "toolkit/manage/feedback.html", context)
+
+
+def _queue_address(status: str, page: str) -> str:
+    """The queue as the moderator left it: the same status, the same page."""
+    address = reverse("toolkit-feedback-queue")
+    if status not in MethodFeedback.Status.values:
+        return address
+    return f"{address}?status={status}" + (f"&page={page}" if page.isdigit() else "")
 
 
 @moderators_only
@@ -243,9 +277,10 @@ def feedback_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     """Approve or reject one piece of feedback."""
     feedback = MethodFeedback.objects.filter(pk=pk).select_related("method").first()
     form = ModerationForm(request.POST)
+    page = request.POST.get("page", "")[:9]
     if feedback is None or not form.is_valid():
         messages.error(request, "Choose whether to approve or reject the feedback.")
-        return redirect("toolkit-feedback-queue")
+        return redirect(_queue_address(request.POST.get("status", ""), page))
     data = form.cleaned_data
     try:
         services.feedback_moderate(
@@ -256,7 +291,8 @@ def feedback_moderate(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         word = "approved: it is now public" if data["decision"] == "approve" else "rejected"
         messages.success(request, f"Feedback on “{feedback.method.title}” is {word}.")
-    return redirect(f"{reverse('toolkit-feedback-queue')}?status={feedback.status}")
+    # Back to the list the feedback was on: the next waiting item takes its place.
+    return redirect(_queue_address(request.POST.get("status") or feedback.status, page))
 
 
 def dashboard_panel(request: HttpRequest, roles) -> dict | None:
