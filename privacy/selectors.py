@@ -29,15 +29,22 @@ ACTOR_FIELDS_OF = {
 # Models whose rows are secrets or someone else's records of the person.
 METADATA_ONLY = {"admin.LogEntry"}
 SECRET_MODELS = {"authtoken.Token": ["created"]}
+# What a list of people found shows of each.
+PERSON_COLUMNS = ["pk", "username", "first_name", "last_name", "email"]
+PERSON_COLUMNS += ["organisation", "organisation__name"]
+
+
+MAX_SEARCH_WORDS = 8
 
 
 def person_search(query: str) -> QuerySet:
-    """People whose name, username or e-mail address contains `query` (at most 50)."""
+    """People whose name, username or e-mail address contains every word of `query`, by
+    name, with their organisation; none for an empty query (the list is never the whole
+    table: the caller pages it)."""
     User = get_user_model()
-    query = query.strip()
-    if not query:
+    words = query.split()[:MAX_SEARCH_WORDS]
+    if not words:
         return User.objects.none()
-    words = query.split()
     match = Q()
     for word in words:
         match &= (
@@ -46,7 +53,12 @@ def person_search(query: str) -> QuerySet:
             | Q(last_name__icontains=word)
             | Q(email__icontains=word)
         )
-    return User.objects.filter(match).order_by("last_name", "first_name", "username")[:50]
+    return (
+        User.objects.filter(match)
+        .select_related("organisation")
+        .only(*PERSON_COLUMNS)
+        .order_by("last_name", "first_name", "username", "pk")
+    )
 
 
 def _count(model, field: str):

@@ -7,6 +7,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -38,13 +39,22 @@ def _trail(person=None) -> list:
     return trail
 
 
+PER_PAGE = 25
+
+
 @require_GET
 @officers_only
 def person_search_view(request):
+    """Find a person by name, username or e-mail address, a page of matches at a time (two
+    queries); nobody is listed until something is searched for."""
     form = PersonSearchForm(request.GET or None)
-    query = form.cleaned_data["q"] if form.is_valid() else ""
-    people = list(person_search(query)) if query else []
-    context = {"form": form, "query": query, "people": people, "trail": []}
+    query = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    page = None
+    if query:
+        page = Paginator(person_search(query), PER_PAGE).get_page(request.GET.get("page"))
+    keep = request.GET.copy()
+    keep.pop("page", None)
+    context = {"form": form, "query": query, "page": page, "keep": keep.urlencode(), "trail": []}
     return render(request, "privacy/search.html", context)
 
 

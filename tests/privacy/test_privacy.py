@@ -83,8 +83,9 @@ def test_an_officer_finds_a_person_by_part_of_their_name(
     client_as, person, other, django_assert_num_queries
 ):
     client = client_as("officer")
-    # Seven for any signed-in page (see tests/test_page_queries.py), one for the search.
-    with django_assert_num_queries(8):
+    # Seven for any signed-in page (see tests/test_page_queries.py), two for the search:
+    # how many match, and a page of them with their organisations.
+    with django_assert_num_queries(9):
         response = client.get("/people/", {"q": "quillf"})
     body = response.content.decode()
     assert f'href="/people/{person.pk}/"' in body
