@@ -10,6 +10,8 @@ between sending it and marking it sent (it keeps its task id, so the worker sees
 import datetime
 import importlib
 import logging
+import uuid
+from collections.abc import Iterable
 
 from celery import Task
 from django.db import transaction
@@ -37,13 +39,21 @@ def outbox_enqueue(task: Task | str, *args, **kwargs) -> Message:
     return message
 
 
-def outbox_drain(*, older_than: datetime.timedelta | None = None, limit: int = 500) -> int:
+def outbox_drain(
+    *,
+    older_than: datetime.timedelta | None = None,
+    limit: int = 500,
+    only: Iterable[uuid.UUID | str] | None = None,
+) -> int:
     """Send the messages still waiting (those older than `older_than`, if given: younger
-    ones are normally being sent by the request that made them). Stops at the first that
-    cannot be sent. Returns how many were sent. Safe to run twice at once."""
+    ones are normally being sent by the request that made them; of those in `only`, if
+    given). Stops at the first that cannot be sent. Returns how many were sent. Safe to run
+    twice at once."""
     pending = Message.objects.filter(sent_at__isnull=True)
     if older_than is not None:
         pending = pending.filter(created_at__lte=timezone.now() - older_than)
+    if only is not None:
+        pending = pending.filter(pk__in=list(only))
     sent = 0
     for pk in list(pending.order_by("created_at").values_list("pk", flat=True)[:limit]):
         with transaction.atomic():
