@@ -306,15 +306,12 @@ def progress_bar(
     )
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="app-progress" role="img" '
-        'aria-label="{}" viewBox="0 0 {} {}" width="{}" height="{}">'
-        '<rect x="0" y="3" width="{}" height="12" fill="#f3f2f1" stroke="{}" stroke-width="1"/>'
-        '<rect x="0" y="3" width="{}" height="12" fill="{}"/>{}</svg>',
+        'aria-label="{0}" viewBox="0 0 {1} {2}" width="{1}" height="{2}"><title>{0}</title>'
+        '<rect x="0" y="3" width="{1}" height="12" fill="#f3f2f1" stroke="{3}" stroke-width="1"/>'
+        '<rect x="0" y="3" width="{4}" height="12" fill="{5}"/>{6}</svg>',
         described,
         width,
         height,
-        width,
-        height,
-        width,
         GREY,
         filled,
         DARK_BLUE,
