@@ -40,7 +40,16 @@ def _with_domains(activities: QuerySet[Activity]) -> QuerySet[Activity]:
     )
 
 
-def activity_list(
+NEWEST_FIRST = ("-occurred_on", "-pk")
+
+
+def activity_list(*, user, **filters) -> QuerySet[Activity]:
+    """The activities this person may read, newest first, filtered as asked (see
+    `activities_filtered`), with their zone, author, method and domains."""
+    return _with_domains(activities_filtered(user=user, **filters))
+
+
+def activities_filtered(
     *,
     user,
     zone: Zone | None = None,
@@ -50,9 +59,10 @@ def activity_list(
     verified: bool | None = None,
     zone_search: str = "",
 ) -> QuerySet[Activity]:
-    """The activities this person may read, newest first, filtered as asked;
-    `zone_search` keeps the zones with that slug or with it in their name."""
-    activities = _with_domains(Activity.objects.all())
+    """The activities this person may read, newest first, filtered as asked, without what
+    a list shows of each; `zone_search` keeps the zones with that slug or with it in their
+    name."""
+    activities = Activity.objects.all()
     scope = permissions.activity_zone_ids(user)
     if scope is not None:
         activities = activities.filter(zone_id__in=scope)
@@ -69,7 +79,16 @@ def activity_list(
         activities = activities.in_month(month)
     if verified is not None:
         activities = activities.verified(verified)
-    return activities.order_by("-occurred_on", "-pk")
+    return activities.order_by(*NEWEST_FIRST)
+
+
+def activities_shown(window: QuerySet[Activity]) -> QuerySet[Activity]:
+    """A slice of `activities_filtered` with what a list shows of each, in one query (and
+    one for the domains). The slice is cut first, so the zone, author and method are read
+    for the page's rows only, not for every activity of the zones searched."""
+    return _with_domains(Activity.objects.filter(pk__in=window.values("pk"))).order_by(
+        *NEWEST_FIRST
+    )
 
 
 def activity_get_for_user(user, pk: int, *, action: str = "view") -> Activity:

@@ -29,11 +29,16 @@ def _list_page(request, *, filters: ActivityFilterForm, zone: Zone | None, trail
     criteria = filters.filters()
     if zone is not None:
         criteria["zone"] = zone
-    activities = selectors.activity_list(user=request.user, **criteria)
+    activities = selectors.activities_filtered(user=request.user, **criteria)
     # Counting every zone's activities costs more than reading the page: the cross-zone
     # list says which ones it shows, and whether there are more.
     cheap = selectors.activity_total_is_cheap(request.user, zone=zone)
-    page = uncounted_page(request, activities, count=activities.count if cheap else None)
+    page = uncounted_page(
+        request,
+        activities,
+        count=activities.count if cheap else None,
+        shown=selectors.activities_shown,
+    )
     can_log = zone is not None and permissions.can_log_activity_in_zone(request.user, zone)
     context = {
         "zone": zone,

@@ -72,15 +72,18 @@ def uncounted_page(
     *,
     per_page: int = PER_PAGE,
     count: Callable[[], int] | None = None,
+    shown: Callable | None = None,
 ) -> ListPage:
     """The page of `items` the request asks for, read with one query (and `count()`, when
-    given, for the total). Without `count` the total is known only on the last page."""
+    given, for the total). Without `count` the total is known only on the last page.
+    `shown`, when given, turns the page's slice of `items` into the rows to show."""
     number = page_number(request)
     total = count() if count is not None else None
     if total is not None:
         number = min(number, max(1, -(-total // per_page)))
     offset = (number - 1) * per_page
-    rows = list(items[offset : offset + per_page + 1])
+    window = items[offset : offset + per_page + 1]
+    rows = list(shown(window) if shown is not None else window)
     has_next = len(rows) > per_page
     rows = rows[:per_page]
     if total is None and not has_next and (rows or number == 1):
