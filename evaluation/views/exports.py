@@ -14,10 +14,13 @@ from evaluation.views import evaluation_page, evaluation_trail
 def export_page(request: HttpRequest) -> HttpResponse:
     """What can be downloaded, for which zones and period."""
     filters = PeriodFilterForm(request.GET or None)
+    zones = readable_zones(request.user)
     context = {
         "filters": filters,
         "period": filters.period(),
-        "zones": list(readable_zones(request.user)),
+        # counted, not read: an officer may read hundreds of zones
+        "zone_count": zones.count(),
+        "first_zone": zones.first(),
         "datasets": DATASETS.values(),
         "query": request.GET.urlencode(),
         "trail": evaluation_trail(),

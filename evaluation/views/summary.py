@@ -1,6 +1,7 @@
 """Pages that read the evaluation: its start page, resilience activity summaries (across
 zones and for one zone), a zone's resilience profile, and ambition realisation."""
 
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,6 +23,14 @@ from evaluation.selectors.realisation import (
 from evaluation.selectors.zones import evaluation_zone, readable_zones
 from evaluation.views import evaluation_page, evaluation_trail
 
+# An officer reads every zone (430 at the scale of 43 force areas): lists of zones come a
+# page at a time, so a page never reads every zone's figures.
+ZONES_PER_PAGE = 25
+
+
+def _zone_page(request: HttpRequest, zones) -> Page:
+    return Paginator(zones, ZONES_PER_PAGE).get_page(request.GET.get("page"))
+
 
 def _only_zone(request: HttpRequest, url_name: str):
     """People who read a single zone go straight to its page (keeping the query)."""
@@ -38,7 +47,7 @@ def _only_zone(request: HttpRequest, url_name: str):
 def evaluation_home(request: HttpRequest) -> HttpResponse:
     """Where the evaluation starts: the zones this person may read, and the reports."""
     context = {
-        "zones": list(readable_zones(request.user)),
+        "page": _zone_page(request, readable_zones(request.user)),
         "every_zone": can_view_every_zone_evaluation(request.user),
         "can_manage_packs": can_manage_board_packs(request.user),
         "can_read_reports": can_read_board_reports(request.user),
@@ -98,9 +107,10 @@ def realisation_list(request: HttpRequest) -> HttpResponse:
     single = _only_zone(request, "zone-realisation")
     if single:
         return single
-    zones = list(readable_zones(request.user))
+    page = _zone_page(request, readable_zones(request.user))
     context = {
-        "realisations": realisation_for_zones(zones),
+        "page": page,
+        "realisations": realisation_for_zones(list(page)),
         "trail": evaluation_trail(),
         **METHOD,
     }

@@ -150,9 +150,9 @@ def fill(world, n: int) -> None:
 # memberships and panel seats, and the session's idle timer: savepoint, update,
 # release); panel members add one read of their core team places. Then:
 PINNED = {
-    # the zones list
-    ("/evaluation/", "officer"): 8,
-    ("/evaluation/", "panel_a"): 9,
+    # the zones counted, and a page of them
+    ("/evaluation/", "officer"): 9,
+    ("/evaluation/", "panel_a"): 10,
     # the zones, the partnerships to filter by, and the summary's seven aggregates
     ("/evaluation/summary/", "officer"): 17,
     ("/evaluation/summary/", "board"): 17,
@@ -160,8 +160,9 @@ PINNED = {
     ("/evaluation/zones/zone-a/summary/", "panel_a"): 16,
     # the zone, its statement, its indicators then and now, the domains in one query
     ("/evaluation/zones/zone-a/profile/", "board"): 11,
-    # the zones, and realisation's five queries
-    ("/evaluation/realisation/", "officer"): 13,
+    # the zones counted, a page of them, and realisation's five queries
+    ("/evaluation/realisation/", "officer"): 14,
+    ("/evaluation/realisation/?page=2", "officer"): 14,
     # the zone, realisation's five, the activities that served it
     ("/evaluation/zones/zone-a/realisation/", "panel_a"): 15,
     # the zone, its statements, their indicators with the latest readings
@@ -196,3 +197,19 @@ def test_an_indicator_page_reads_the_same_however_many_measurements(
     client = client_as("panel_a")
     with django_assert_num_queries(10):
         assert client.get(path).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/evaluation/", "/evaluation/realisation/"])
+def test_every_zone_comes_a_page_at_a_time(path, full, client_as, monkeypatch):
+    from evaluation.views import summary
+
+    monkeypatch.setattr(summary, "ZONES_PER_PAGE", 2)
+    fill(full, 3)  # five zones: pages of two, two and one
+    client = client_as("officer")
+    first, last = text(client.get(path)), text(client.get(f"{path}?page=3"))
+    assert "Page 1 of 3" in first and 'href="?page=2" rel="next"' in first
+    # by name: the three new zones ("Zone 1"...) come before Zone A and Zone B
+    assert "Zone A" not in first and "Zone B" not in first
+    assert "Page 3 of 3" in last and 'rel="next"' not in last
+    assert "Zone B" in last and "Zone A" not in last
+    assert "Page 1 of" not in text(client_as("panel_a").get("/evaluation/"))
