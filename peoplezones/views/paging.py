@@ -83,7 +83,9 @@ def uncounted_page(
         number = min(number, max(1, -(-total // per_page)))
     offset = (number - 1) * per_page
     window = items[offset : offset + per_page + 1]
-    rows = list(shown(window) if shown is not None else window)
+    if shown is not None:
+        window = shown(window)
+    rows = [] if total == 0 else list(window)  # counted empty: nothing more to read
     has_next = len(rows) > per_page
     rows = rows[:per_page]
     if total is None and not has_next and (rows or number == 1):
