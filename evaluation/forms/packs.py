@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from config.forms import gds_helper
 from evaluation.forms import required
@@ -154,6 +155,12 @@ class PeriodFilterForm(forms.Form):
             default = last_twelve_months()
             return Period(data.get("start") or default.start, data.get("end") or default.end)
         return last_twelve_months()
+
+    @cached_property
+    def csp_options(self) -> list:
+        """The partnership select's options, read in one query (a template looping over
+        the field's own iterator counts them in a query first)."""
+        return list(iter(self.fields["csp"].choices)) if "csp" in self.fields else []
 
     def chosen_csp(self):
         if "csp" in self.fields and self.is_bound and self.is_valid():

@@ -1,6 +1,7 @@
 """Resilience activity in a period: counted by domain, approach principle, organisation,
 month and zone, each by one aggregate query in the database (a fixed number of queries,
-whatever the zones hold).
+whatever the zones hold). The zones may be given as a queryset, read only inside those
+queries (at national scale an officer's summary covers 430 zones and 785,000 activities).
 
 An activity may touch several resilience domains and apply several principles. It counts
 once in each domain it touched (and once per principle) but only once in the totals, so the
@@ -64,6 +65,8 @@ class Row:
 @dataclass
 class ActivitySummary:
     period: Period
+    # The zones compared zone by zone (`by_zone`): every zone counted, unless the summary
+    # was asked for one page of them.
     zones: list[Zone]
     totals: Totals
     verified: int
@@ -102,16 +105,23 @@ def measure_sums(prefix: str = "") -> dict:
     }
 
 
+def _zone_ids(zones):
+    """Zones' ids for `zone_id__in`: a subquery for a queryset, a list otherwise."""
+    if isinstance(zones, QuerySet):
+        return zones.order_by().values("pk")
+    return [zone if isinstance(zone, int) else zone.pk for zone in zones]
+
+
 def activities_in(zone_ids, period: Period) -> QuerySet[Activity]:
-    """The activities of these zones that took place in the period."""
+    """The activities of these zones (ids, or a queryset of zones) in the period."""
     return Activity.objects.filter(
-        zone_id__in=list(zone_ids), occurred_on__gte=period.start, occurred_on__lte=period.end
+        zone_id__in=_zone_ids(zone_ids), occurred_on__gte=period.start, occurred_on__lte=period.end
     )
 
 
 def _linked(model, zone_ids, period: Period) -> QuerySet:
     return model.objects.filter(
-        activity__zone_id__in=list(zone_ids),
+        activity__zone_id__in=_zone_ids(zone_ids),
         activity__occurred_on__gte=period.start,
         activity__occurred_on__lte=period.end,
     )
@@ -135,11 +145,7 @@ def _by_choice(model, column: str, choices, zone_ids, period) -> list[Row]:
 def _by_organisation(zone_ids, period) -> list[Row]:
     through = Activity.organisations.through
     rows = (
-        through.objects.filter(
-            activity__zone_id__in=list(zone_ids),
-            activity__occurred_on__gte=period.start,
-            activity__occurred_on__lte=period.end,
-        )
+        _linked(through, zone_ids, period)
         .order_by()
         .values("organisation_id", "organisation__name")
         .annotate(**measure_sums("activity__"))
@@ -149,18 +155,44 @@ def _by_organisation(zone_ids, period) -> list[Row]:
 
 
 def _by_month(zone_ids, period) -> list[Row]:
+    # Each month also counts its verified activities and those with no organisation, so
+    # that the totals are the months added up: one pass over the period's activities.
+    through = Activity.organisations.through
+    has_organisation = Exists(through.objects.filter(activity_id=OuterRef("pk")))
     found = {
-        row["month"]: Totals.of(row)
+        _as_date(row["month"]): row
         for row in activities_in(zone_ids, period)
         .order_by()
         .annotate(month=TruncMonth("occurred_on"))
         .values("month")
-        .annotate(**measure_sums())
+        .annotate(
+            **measure_sums(),
+            verified=Count("pk", filter=Q(verified_at__isnull=False)),
+            without_organisation=Count("pk", filter=~has_organisation),
+        )
     }
-    found = {_as_date(month): totals for month, totals in found.items()}
     return [
-        Row(m, f"{m:%B %Y}", found.get(m, Totals()), {"short": f"{m:%b}"}) for m in period.months
+        Row(
+            m,
+            f"{m:%B %Y}",
+            Totals.of(found.get(m)),
+            {
+                "short": f"{m:%b}",
+                "verified": found.get(m, {}).get("verified", 0),
+                "without_organisation": found.get(m, {}).get("without_organisation", 0),
+            },
+        )
+        for m in period.months
     ]
+
+
+def _added_up(rows: list[Row]) -> Totals:
+    return Totals(
+        activities=sum(row.totals.activities for row in rows),
+        participants=sum(row.totals.participants for row in rows),
+        volunteer_hours=sum((row.totals.volunteer_hours for row in rows), ZERO),
+        in_kind_value=sum((row.totals.in_kind_value for row in rows), ZERO),
+    )
 
 
 def _as_date(value) -> datetime.date:
@@ -195,30 +227,32 @@ def _by_zone(zones: list[Zone], period) -> list[Row]:
     ]
 
 
-def activity_summary(*, zones: list[Zone], period: Period | None = None) -> ActivitySummary:
-    """Everything the summary page shows for these zones and period (seven queries)."""
+def activity_summary(
+    *,
+    zones: list[Zone] | QuerySet[Zone],
+    period: Period | None = None,
+    zones_shown: list[Zone] | None = None,
+) -> ActivitySummary:
+    """Everything the summary page shows for these zones and period (six queries): the
+    totals and breakdowns count every zone; the zone-by-zone rows are those of
+    `zones_shown` (a page of them) if given, else of every zone."""
     period = period or last_twelve_months()
-    zone_ids = [zone.pk for zone in zones]
-    through = Activity.organisations.through
-    has_organisation = Exists(through.objects.filter(activity_id=OuterRef("pk")))
-    overall = activities_in(zone_ids, period).aggregate(
-        **measure_sums(),
-        verified=Count("pk", filter=Q(verified_at__isnull=False)),
-        without_organisation=Count("pk", filter=~has_organisation),
-    )
+    zone_ids = _zone_ids(zones)
+    shown = list(zones if zones_shown is None else zones_shown)
+    by_month = _by_month(zone_ids, period)
     return ActivitySummary(
         period=period,
-        zones=list(zones),
-        totals=Totals.of(overall),
-        verified=overall["verified"],
-        without_organisation=overall["without_organisation"],
+        zones=shown,
+        totals=_added_up(by_month),
+        verified=sum(row.extra["verified"] for row in by_month),
+        without_organisation=sum(row.extra["without_organisation"] for row in by_month),
         by_domain=_by_choice(ActivityDomain, "domain", ResilienceDomain, zone_ids, period),
         by_principle=_by_choice(
             ActivityPrinciple, "principle", ApproachPrinciple, zone_ids, period
         ),
         by_organisation=_by_organisation(zone_ids, period),
-        by_month=_by_month(zone_ids, period),
-        by_zone=_by_zone(list(zones), period),
+        by_month=by_month,
+        by_zone=_by_zone(shown, period),
     )
 
 

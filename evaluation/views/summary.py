@@ -26,6 +26,9 @@ from evaluation.views import evaluation_page, evaluation_trail
 # An officer reads every zone (430 at the scale of 43 force areas): lists of zones come a
 # page at a time, so a page never reads every zone's figures.
 ZONES_PER_PAGE = 25
+# Across every zone there are hundreds of partner organisations (301 at 43 areas): the
+# summary names those involved in the most activities; the downloads name them all.
+ORGANISATIONS_SHOWN = 25
 
 
 def _zone_page(request: HttpRequest, zones) -> Page:
@@ -56,14 +59,22 @@ def evaluation_home(request: HttpRequest) -> HttpResponse:
     return render(request, "evaluation/home.html", context)
 
 
-def _summary_page(request, *, zones, zone=None, filters, trail) -> HttpResponse:
+def _summary_page(request, *, zones, zone=None, page=None, filters, trail) -> HttpResponse:
     period = filters.period()
+    query = request.GET.copy()
+    query.pop("page", None)  # the rest of the query, kept by each link of the page
     context = {
         "zone": zone,
         "filters": filters,
-        "summary": activity_summary(zones=zones, period=period),
+        # Totals and breakdowns count every zone in the database; zone by zone, a page.
+        "summary": activity_summary(
+            zones=zones, period=period, zones_shown=None if page is None else list(page)
+        ),
+        "page": page,
+        "zone_count": 1 if page is None else page.paginator.count,
+        "organisations_shown": ORGANISATIONS_SHOWN,
         "period": period,
-        "query": request.GET.urlencode(),
+        "query": query.urlencode(),
         "csp": filters.chosen_csp(),
         "trail": trail,
     }
@@ -72,7 +83,8 @@ def _summary_page(request, *, zones, zone=None, filters, trail) -> HttpResponse:
 
 @evaluation_page
 def evaluation_summary(request: HttpRequest) -> HttpResponse:
-    """Resilience activity across the zones this person may read, compared zone by zone."""
+    """Resilience activity across the zones this person may read, compared zone by zone
+    (25 zones a page)."""
     single = _only_zone(request, "zone-summary")
     if single:
         return single
@@ -80,7 +92,13 @@ def evaluation_summary(request: HttpRequest) -> HttpResponse:
     zones = readable_zones(request.user)
     if filters.chosen_csp() is not None:
         zones = zones.filter(csp=filters.chosen_csp())
-    return _summary_page(request, zones=list(zones), filters=filters, trail=evaluation_trail())
+    return _summary_page(
+        request,
+        zones=zones,
+        page=_zone_page(request, zones),
+        filters=filters,
+        trail=evaluation_trail(),
+    )
 
 
 @evaluation_page

@@ -203,12 +203,12 @@ def test_a_draft_is_deleted(full):
 
 def test_generating_a_pack_reads_a_fixed_number_of_queries(full, django_assert_num_queries):
     pack = draft_pack(full)
-    with django_assert_num_queries(31):
+    with django_assert_num_queries(30):
         services.generate(pack)
     for n in range(3):
         zone = ZoneFactory(csp=full.bodies.csp_a, jag=full.bodies.jag_a)
         pack_world_zone(full, zone, n)
-    with django_assert_num_queries(31):
+    with django_assert_num_queries(30):
         services.generate(pack)
     assert pack.content_html.count('class="app-pack__zone"') == 5
 

@@ -153,11 +153,12 @@ PINNED = {
     # the zones counted, and a page of them
     ("/evaluation/", "officer"): 9,
     ("/evaluation/", "panel_a"): 10,
-    # the zones, the partnerships to filter by, and the summary's seven aggregates
-    ("/evaluation/summary/", "officer"): 17,
-    ("/evaluation/summary/", "board"): 17,
-    # the zone, and the summary's seven aggregates
-    ("/evaluation/zones/zone-a/summary/", "panel_a"): 16,
+    # the partnerships to filter by, the zones counted, a page of them, and the summary's
+    # six aggregates
+    ("/evaluation/summary/", "officer"): 16,
+    ("/evaluation/summary/", "board"): 16,
+    # the zone, and the summary's six aggregates
+    ("/evaluation/zones/zone-a/summary/", "panel_a"): 15,
     # the zone, its statement, its indicators then and now, the domains in one query
     ("/evaluation/zones/zone-a/profile/", "board"): 11,
     # the zones counted, a page of them, and realisation's five queries
