@@ -166,25 +166,6 @@ def outstanding_actions(*, body_ids: Iterable[int], before: datetime | None = No
 
 
 # Pages -----------------------------------------------------------------------------------
-def body_tree() -> list[dict]:
-    """Every body as a tree, top first: each node has the body (with its member count and
-    next meeting) and its children. Two queries whatever the size of the partnership."""
-    bodies = list(
-        Body.objects.select_related("parent")
-        .annotate(member_count=Count("memberships", distinct=True))
-        .order_by("-level", "name")
-    )
-    next_meetings = next_meetings_by_body(body_ids=[b.pk for b in bodies])
-    nodes = {
-        b.pk: {"body": b, "next_meeting": next_meetings.get(b.pk), "children": []} for b in bodies
-    }
-    roots = []
-    for body in bodies:
-        parent = nodes.get(body.parent_id)
-        (parent["children"] if parent else roots).append(nodes[body.pk])
-    return roots
-
-
 def body_for_page(*, slug: str) -> Body:
     """The body with its parent; raises Body.DoesNotExist."""
     return Body.objects.select_related("parent").get(slug=slug)
